@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Mediation;
+
+namespace Portal.BuildingBlocks.Messaging;
+
+/// <summary>Collects the integration events of the running command; they are stored in its transaction.</summary>
+public interface IOutbox
+{
+    void Add(IIntegrationEvent integrationEvent);
+}
+
+internal sealed class Outbox(IDatabase db, TimeProvider clock) : IOutbox
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly List<IIntegrationEvent> pending = [];
+
+    public void Add(IIntegrationEvent integrationEvent)
+    {
+        // Outside a transaction the event could be lost or sent for a change that never committed.
+        if (!db.InTransaction)
+            throw new InvalidOperationException("Events can only be added while a command's transaction is open.");
+        pending.Add(integrationEvent);
+    }
+
+    public async Task<int> FlushAsync(CancellationToken ct)
+    {
+        if (pending.Count == 0)
+            return 0;
+        const string sql = """
+            insert into outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+            values (@Id, @Type, @Payload, @Now, @Now, 0)
+            """;
+        var now = clock.GetUtcNow();
+        var rows = pending.Select(e => new
+        {
+            Id = Guid.CreateVersion7(now),
+            Type = e.GetType().FullName!,
+            Payload = JsonSerializer.Serialize(e, e.GetType(), Json),
+            Now = now,
+        }).ToList();
+        pending.Clear();
+        foreach (var row in rows)
+            await db.ExecuteAsync(sql, row, ct);
+        return rows.Count;
+    }
+
+    public void Discard() => pending.Clear();
+}
+
+/// <summary>Wakes the background dispatcher when a commit wrote events, so delivery does not wait for the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        if (semaphore.CurrentCount == 0)
+        {
+            try
+            {
+                semaphore.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another commit already woke the dispatcher.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => semaphore.WaitAsync(timeout, ct);
+}

@@ -1,0 +1,6 @@
+namespace Portal.Host;
+
+internal static class AuthPolicies
+{
+    public const string Staff = "staff";
+}

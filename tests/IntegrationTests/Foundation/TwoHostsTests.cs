@@ -1,0 +1,28 @@
+using System.Net;
+using Dapper;
+using Npgsql;
+using Portal.BuildingBlocks.Data;
+using Portal.IntegrationTests.Infrastructure;
+
+namespace Portal.IntegrationTests.Foundation;
+
+/// <summary>Several hosts share one PostgreSQL database: they start together, migrate once and join one Quartz cluster.</summary>
+public sealed class TwoHostsTestsOnPostgres : IPostgresTest
+{
+    [DbFact]
+    public async Task Two_hosts_started_at_once_both_come_up_and_migrate_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(SqlDialect.Postgres);
+        var settings = new Dictionary<string, string?> { ["Jobs:Enabled"] = "true" };
+        await using var first = new PortalWebFactory(database, settings);
+        await using var second = new PortalWebFactory(database, settings);
+
+        await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) - count(distinct (module, version)) from schema_versions"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("select count(*) from qrtz_scheduler_state"));
+    }
+}
