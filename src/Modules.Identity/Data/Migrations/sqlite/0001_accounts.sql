@@ -1,0 +1,7 @@
+create table identity_accounts (
+    id text not null primary key,
+    account_number text not null unique,
+    name text not null,
+    billing_email text not null,
+    created_at text not null
+);
