@@ -33,20 +33,21 @@ internal static class PortalApp
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        builder.Services.AddPortalAuth(builder.Configuration);
+        builder.Services.AddPortalAuth(builder.Configuration, builder.Environment);
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapPortalApi();
         app.MapRazorPages();
-        app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such API route."));
         return app;
     }
 

@@ -23,21 +23,40 @@ internal static class DapperSetup
         Replace<DateOnly>(new DateHandler());
     }
 
-    private static void Replace<T>(SqlMapper.TypeHandler<T> handler)
+    private static void Replace<T>(ValueHandler<T> handler) where T : struct
     {
         // Dapper's built-in map wins over handlers for parameters unless it is removed first.
         SqlMapper.RemoveTypeMap(typeof(T));
-        SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(typeof(T)));
-        SqlMapper.AddTypeHandler(handler);
+        SqlMapper.RemoveTypeMap(typeof(T?));
+        SqlMapper.AddTypeHandler(typeof(T), handler);
+        SqlMapper.AddTypeHandler(typeof(T?), handler);
     }
 
     // Microseconds, like PostgreSQL's timestamptz, so both engines give back the same instant.
     public static string FormatInstant(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    /// <summary>Maps one value type and its nullable twin; a database NULL reads back as null.</summary>
+    private abstract class ValueHandler<T> : SqlMapper.ITypeHandler where T : struct
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            if (value is T typed)
+                Write(parameter, typed);
+            else
+                parameter.Value = DBNull.Value;
+        }
+
+        public object? Parse(Type destinationType, object value) => value is null or DBNull ? null : Read(value);
+
+        protected abstract void Write(IDbDataParameter parameter, T value);
+
+        protected abstract T Read(object value);
+    }
+
+    private sealed class GuidHandler : ValueHandler<Guid>
+    {
+        protected override void Write(IDbDataParameter parameter, Guid value)
         {
             if (parameter is NpgsqlParameter)
                 parameter.Value = value;
@@ -48,7 +67,7 @@ internal static class DapperSetup
             }
         }
 
-        public override Guid Parse(object value) => value switch
+        protected override Guid Read(object value) => value switch
         {
             Guid g => g,
             string s => Guid.Parse(s),
@@ -57,9 +76,9 @@ internal static class DapperSetup
         };
     }
 
-    private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private sealed class InstantHandler : ValueHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        protected override void Write(IDbDataParameter parameter, DateTimeOffset value)
         {
             if (parameter is NpgsqlParameter)
                 parameter.Value = value.ToUniversalTime();
@@ -70,7 +89,7 @@ internal static class DapperSetup
             }
         }
 
-        public override DateTimeOffset Parse(object value) => value switch
+        protected override DateTimeOffset Read(object value) => value switch
         {
             DateTimeOffset d => d.ToUniversalTime(),
             DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
@@ -79,9 +98,9 @@ internal static class DapperSetup
         };
     }
 
-    private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>
+    private sealed class DateHandler : ValueHandler<DateOnly>
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        protected override void Write(IDbDataParameter parameter, DateOnly value)
         {
             if (parameter is NpgsqlParameter)
             {
@@ -95,7 +114,7 @@ internal static class DapperSetup
             }
         }
 
-        public override DateOnly Parse(object value) => value switch
+        protected override DateOnly Read(object value) => value switch
         {
             DateOnly d => d,
             DateTime d => DateOnly.FromDateTime(d),

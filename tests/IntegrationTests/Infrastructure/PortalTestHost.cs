@@ -41,6 +41,9 @@ public sealed class PortalTestHost : IAsyncDisposable
         {
             ["Email:PickupDirectory"] = mailbox.Directory,
             ["Outbox:BackgroundDispatch"] = "false",
+            // Far below production's 210,000: tests hash hundreds of passwords and check behaviour, not strength.
+            ["Identity:HashIterations"] = "1000",
+            ["RateLimits:AuthPerMinute"] = "100000",
             ["Portal:BaseUrl"] = "http://portal.test",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

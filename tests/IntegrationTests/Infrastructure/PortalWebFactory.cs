@@ -22,6 +22,9 @@ public sealed class PortalWebFactory(TestDatabase database, IDictionary<string, 
         {
             ["Email:PickupDirectory"] = Mailbox.Directory,
             ["Outbox:BackgroundDispatch"] = "false",
+            // Far below production's 210,000: tests hash hundreds of passwords and check behaviour, not strength.
+            ["Identity:HashIterations"] = "1000",
+            ["RateLimits:AuthPerMinute"] = "100000",
             ["Jobs:Enabled"] = "false",
             ["Portal:SeedDemoData"] = "false",
             ["Portal:BaseUrl"] = "http://localhost",

@@ -1,0 +1,13 @@
+using Portal.BuildingBlocks.Mediation;
+
+namespace Portal.Modules.Identity.Contracts.Members;
+
+public sealed record GetAccountUsersQuery(Guid AccountId) : IQuery<IReadOnlyList<AccountUserDto>>;
+
+public sealed record AccountUserDto(string UserId, string Name, string Email, AccountRole Role);
+
+/// <summary>Changes a member's role; 422 last_admin when it would leave the account without an admin.</summary>
+public sealed record ChangeMemberRoleCommand(Guid AccountId, string UserId, AccountRole Role) : ICommand;
+
+/// <summary>Removes a member from the account; 422 last_admin for its only admin.</summary>
+public sealed record RemoveMemberCommand(Guid AccountId, string UserId) : ICommand;

@@ -1,0 +1,111 @@
+using FluentValidation;
+using MediatR;
+using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Email;
+using Portal.BuildingBlocks.Mediation;
+using Portal.Modules.Identity.Contracts.Users;
+using Portal.Modules.Identity.Emails;
+using Portal.Modules.Identity.Passwords;
+using Portal.Modules.Identity.Sessions;
+
+namespace Portal.Modules.Identity.Users;
+
+internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePasswordCommand>
+{
+    public ChangePasswordCommandValidator(PasswordPolicy policy)
+    {
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+        RuleFor(c => c.NewPassword).Custom((password, context) =>
+        {
+            foreach (var problem in policy.Check(password))
+                context.AddFailure(nameof(ChangePasswordCommand.NewPassword), problem);
+        });
+    }
+}
+
+internal sealed class ChangePasswordCommandHandler(IDatabase db, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ChangePasswordCommand>
+{
+    protected override async Task Handle(ChangePasswordCommand command, CancellationToken ct)
+    {
+        var hash = await db.QuerySingleOrDefaultAsync<string>("select password_hash from identity_users where id = @UserKey", command, ct);
+        if (await hashing.VerifyAsync(hash, command.CurrentPassword, ct) == PasswordCheck.Wrong)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.CurrentPassword), "The current password is not right.")]);
+        await db.ExecuteAsync("update identity_users set password_hash = @Hash where id = @UserKey",
+            new { Hash = await hashing.HashAsync(command.NewPassword, ct), command.UserKey }, ct);
+        await SessionRevocation.EndAllAsync(db, command.UserKey, command.KeepSessionKey, clock.GetUtcNow(), ct);
+    }
+}
+
+/// <summary>Issues the reset token in a short transaction, then emails it: the raw token is never stored.</summary>
+internal sealed class ForgotPasswordCommandHandler(IMediator mediator, IEmailSender email, IdentityEmails emails) : IRequestHandler<ForgotPasswordCommand, Unit>
+{
+    public async Task<Unit> Handle(ForgotPasswordCommand command, CancellationToken ct)
+    {
+        var issued = await mediator.Send(new IssuePasswordResetCommand(command.UserId ?? "", command.Email ?? ""), ct);
+        if (issued is not null)
+            await email.SendAsync(emails.PasswordReset(issued.Email, issued.Name, issued.Token), ct);
+        return Unit.Value;
+    }
+}
+
+internal sealed record IssuePasswordResetCommand(string UserId, string Email) : ICommand<IssuedReset?>;
+
+internal sealed record IssuedReset(string Token, string Email, string Name);
+
+internal sealed class IssuePasswordResetCommandHandler(IDatabase db, IdentityOptions options, TimeProvider clock) : IRequestHandler<IssuePasswordResetCommand, IssuedReset?>
+{
+    public async Task<IssuedReset?> Handle(IssuePasswordResetCommand command, CancellationToken ct)
+    {
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(
+            "select id, email, name from identity_users where user_id_normalized = @Normalized",
+            new { Normalized = Roles.Normalize(command.UserId) }, ct);
+        if (user is null || !string.Equals(user.Email.Trim(), command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+            return null;
+        var token = Tokens.New();
+        var now = clock.GetUtcNow();
+        await db.ExecuteAsync("""
+            insert into identity_password_resets (token_hash, user_key, created_at, expires_at) values (@Hash, @UserKey, @Now, @Expires)
+            """, new { Hash = Tokens.Hash(token), UserKey = user.Id, Now = now, Expires = now + options.ResetLifetime }, ct);
+        return new IssuedReset(token, user.Email, user.Name);
+    }
+
+    private sealed record UserRow
+    {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = "";
+        public string Name { get; init; } = "";
+    }
+}
+
+internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPasswordCommand>
+{
+    public ResetPasswordCommandValidator(PasswordPolicy policy)
+    {
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage("The reset link is not valid.");
+        RuleFor(c => c.NewPassword).Custom((password, context) =>
+        {
+            foreach (var problem in policy.Check(password))
+                context.AddFailure(nameof(ResetPasswordCommand.NewPassword), problem);
+        });
+    }
+}
+
+internal sealed class ResetPasswordCommandHandler(IDatabase db, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ResetPasswordCommand>
+{
+    protected override async Task Handle(ResetPasswordCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // Claiming the token and checking it in one statement makes it single-use even under double submits.
+        var userKey = await db.QuerySingleOrDefaultAsync<Guid?>("""
+            update identity_password_resets set used_at = @Now
+            where token_hash = @Hash and used_at is null and expires_at > @Now
+            returning user_key
+            """, new { Hash = Tokens.Hash(command.Token), Now = now }, ct);
+        if (userKey is null)
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(command.Token),
+                "This reset link is not valid: it was already used, has expired, or is mistyped. Ask for a new one.")]);
+        await db.ExecuteAsync("update identity_users set password_hash = @Hash where id = @UserKey",
+            new { Hash = await hashing.HashAsync(command.NewPassword, ct), UserKey = userKey }, ct);
+        await SessionRevocation.EndAllAsync(db, userKey.Value, null, now, ct);
+    }
+}
