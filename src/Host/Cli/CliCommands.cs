@@ -1,4 +1,7 @@
+using MediatR;
 using Portal.BuildingBlocks.Data;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Contracts.Users;
 
 namespace Portal.Host.Cli;
 
@@ -8,13 +11,15 @@ internal static class CliCommands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], CancellationToken, Task<int>>> Commands = new()
     {
         ["migrate"] = MigrateAsync,
+        ["create-staff"] = CreateStaffAsync,
     };
 
     public static bool IsCommand(string word) => Commands.ContainsKey(word);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..]);
+        // Only configuration-looking arguments reach the host builder; the command's own options stay with the command.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..].Where(a => a.Contains('=') || a.Contains(':')).ToArray());
         builder.Configuration["Outbox:BackgroundDispatch"] = "false";
         builder.Services.AddPortal(builder.Configuration);
         using var host = builder.Build();
@@ -29,6 +34,50 @@ internal static class CliCommands
             await Console.Error.WriteLineAsync($"{args[0]} failed: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>create-staff --user-id ID --email EMAIL --role finance|admin [--name NAME]; password from PORTAL_PASSWORD or stdin.</summary>
+    private static async Task<int> CreateStaffAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    {
+        var options = Options(args);
+        if (!options.TryGetValue("--user-id", out var userId) || !options.TryGetValue("--email", out var email)
+            || !options.TryGetValue("--role", out var roleText) || !Enum.TryParse<StaffRole>(roleText, ignoreCase: true, out var role))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-staff --user-id ID --email EMAIL --role finance|admin [--name NAME] (password from PORTAL_PASSWORD or standard input)");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("PORTAL_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+            password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
+        if (string.IsNullOrEmpty(password))
+        {
+            await Console.Error.WriteLineAsync("No password: set PORTAL_PASSWORD or pipe it on standard input.");
+            return 2;
+        }
+        await services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new CreateStaffUserCommand(userId, options.GetValueOrDefault("--name", userId), email, role, password), ct);
+        }
+        catch (FluentValidation.ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+                await Console.Error.WriteLineAsync($"{error.PropertyName}: {error.ErrorMessage}");
+            return 1;
+        }
+        Console.WriteLine($"Created {role.ToString().ToLowerInvariant()} staff user '{userId}'.");
+        return 0;
+    }
+
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                options[args[i]] = args[++i];
+        return options;
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, string[] args, CancellationToken ct)

@@ -11,3 +11,6 @@ public sealed record ChangeMemberRoleCommand(Guid AccountId, string UserId, Acco
 
 /// <summary>Removes a member from the account; 422 last_admin for its only admin.</summary>
 public sealed record RemoveMemberCommand(Guid AccountId, string UserId) : ICommand;
+
+/// <summary>Creates a customer user with a password and adds them to the account, skipping the invitation (demo data and operators only).</summary>
+public sealed record CreateMemberUserCommand(Guid AccountId, string UserId, string Name, string Email, AccountRole Role, string Password) : ICommand<Guid>;

@@ -31,3 +31,8 @@ public sealed record CreateStaffUserCommand(string UserId, string Name, string E
 public sealed record GetNotificationRecipientsQuery(Guid AccountId, AccountRole MinimumRole) : IQuery<IReadOnlyList<RecipientDto>>;
 
 public sealed record RecipientDto(string UserId, string Name, string Email);
+
+/// <summary>The password rule in words, for forms to show before the user types.</summary>
+public sealed record GetPasswordRuleQuery : IQuery<PasswordRuleDto>;
+
+public sealed record PasswordRuleDto(string Description, int MinLength, int MaxLength);
