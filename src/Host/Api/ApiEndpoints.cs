@@ -1,5 +1,6 @@
 using Portal.Host.Api.Backoffice;
 using Portal.Host.Api.Identity;
+using Portal.Host.Api.Payments;
 
 namespace Portal.Host.Api;
 
@@ -12,6 +13,7 @@ internal static class ApiEndpoints
         api.MapMeEndpoints();
         api.MapAccountUsersEndpoints();
         api.MapBackofficeAccountsEndpoints();
+        api.MapWebhooksEndpoints();
         api.MapJobsEndpoints();
         return app;
     }

@@ -1,0 +1,15 @@
+create table payments_webhook_events (
+    id text not null primary key,
+    psp_reference text not null,
+    event_code text not null,
+    success integer not null,
+    original_reference text null,
+    merchant_reference text not null,
+    amount_minor bigint not null,
+    amount_currency text not null,
+    payload text not null,
+    received_at text not null,
+    processed_at text null,
+    unique (psp_reference, event_code, success)
+);
+create index ix_payments_webhook_events_pending on payments_webhook_events (received_at) where processed_at is null;
