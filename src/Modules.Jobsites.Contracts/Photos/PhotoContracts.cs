@@ -2,10 +2,8 @@ using Portal.BuildingBlocks.Mediation;
 
 namespace Portal.Modules.Jobsites.Contracts.Photos;
 
-/// <summary>
-/// Stores the JPEG or PNG the Host wrote to SourceFilePath as a photo of the visit (the caller deletes its own file).
-/// 404 for an unknown visit; 422 photo_too_large above 10 MB, photo_type_not_supported when the content is neither. Returns the photo id.
-/// </summary>
+/// <summary>Copies the JPEG or PNG (at most 10 MB, checked by content) at SourceFilePath into the photo store; returns the photo id.</summary>
+// 404 for an unknown visit; 422 photo_too_large or photo_type_not_supported. The caller keeps and deletes its own file.
 public sealed record AddVisitPhotoCommand(Guid VisitId, string SourceFilePath, string? Caption) : ICommand<Guid>;
 
 /// <summary>Where a photo of the account is stored, for the Host to stream; null when it does not exist or belongs to another account.</summary>

@@ -1,6 +1,6 @@
 namespace Portal.Modules.Jobsites.Photos;
 
-/// <summary>The image formats a photo may have, recognised by their first bytes because names and declared types can lie.</summary>
+// Photos are recognised by their first bytes, because file names and declared content types can lie.
 internal sealed class PhotoFormat
 {
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -20,7 +20,6 @@ internal sealed class PhotoFormat
         this.signature = signature;
     }
 
-    /// <summary>How many leading bytes <see cref="Detect"/> needs to see.</summary>
     public static int HeaderLength { get; } = All.Max(f => f.signature.Length);
 
     public string ContentType { get; }

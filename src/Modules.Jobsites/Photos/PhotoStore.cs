@@ -1,8 +1,6 @@
 namespace Portal.Modules.Jobsites.Photos;
 
-/// <summary>
-/// The directory photos are kept in, one file per photo named by its id, so nothing a user typed ever becomes a path.
-/// </summary>
+// One file per photo named by its id, so nothing a user typed ever becomes a path.
 internal sealed class PhotoStore(string directory)
 {
     public const string DefaultDirectory = "data/photos";

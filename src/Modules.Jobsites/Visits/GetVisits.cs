@@ -11,18 +11,16 @@ internal sealed class GetVisitsQueryValidator : AbstractValidator<GetVisitsQuery
     {
         RuleFor(q => q.AccountId).NotEmpty();
         RuleFor(q => q.To)
-            .Must((q, _) => TimelineWindow.Resolve(q.From, q.To, Today(clock)).IsValid)
+            .Must((q, _) => TimelineWindow.Resolve(q.From, q.To, TimelineWindow.Today(clock)).IsValid)
             .WithMessage($"To must be on or after From, at most {TimelineWindow.MaxDays} days later.");
     }
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 internal sealed class GetVisitsQueryHandler(IDatabase db, TimeProvider clock) : IRequestHandler<GetVisitsQuery, IReadOnlyList<TimelineVisitDto>>
 {
     public async Task<IReadOnlyList<TimelineVisitDto>> Handle(GetVisitsQuery query, CancellationToken ct)
     {
-        var window = TimelineWindow.Resolve(query.From, query.To, GetVisitsQueryValidator.Today(clock));
+        var window = TimelineWindow.Resolve(query.From, query.To, TimelineWindow.Today(clock));
         const string sql = $"""
             select {VisitSql.Columns}, j.name as jobsite_name
             from jobsites_visits v join jobsites_jobsites j on j.id = v.jobsite_id

@@ -1,6 +1,6 @@
 namespace Portal.Modules.Jobsites.Visits;
 
-/// <summary>The days a timeline covers: From through To, both whole UTC days.</summary>
+// From and To are whole UTC days, both included.
 internal readonly record struct TimelineWindow(DateOnly From, DateOnly To)
 {
     public const int DefaultDays = 30;
@@ -13,6 +13,8 @@ internal readonly record struct TimelineWindow(DateOnly From, DateOnly To)
     public DateTimeOffset End => new(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public bool IsValid => To >= From && To.DayNumber - From.DayNumber <= MaxDays;
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public static TimelineWindow Resolve(DateOnly? from, DateOnly? to, DateOnly today)
     {

@@ -2,10 +2,8 @@ using Portal.Modules.Jobsites.Contracts.Visits;
 
 namespace Portal.Modules.Jobsites.Visits;
 
-/// <summary>When a visit started and was completed, as recorded from the clock.</summary>
 internal readonly record struct VisitTimes(DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt);
 
-/// <summary>The visit's rules: how statuses are stored and what a status change records.</summary>
 internal static class Visit
 {
     public static string ToText(VisitStatus status) => status switch
@@ -42,10 +40,8 @@ internal static class Visit
         _ => throw new InvalidOperationException($"Unknown stored service status '{text}'."),
     };
 
-    /// <summary>
-    /// Any status may follow any other, because the back office corrects mistakes by setting the status again.
-    /// Setting the same status keeps the recorded times, so saving a visit twice does not move "completed this week".
-    /// </summary>
+    // Any status may follow any other, because the back office corrects mistakes by setting the status again.
+    // Setting the same status keeps the recorded times, so saving a visit twice does not move "completed this week".
     public static VisitTimes ChangeStatus(VisitStatus from, VisitStatus to, VisitTimes times, DateTimeOffset now) =>
         from == to ? times : to switch
         {

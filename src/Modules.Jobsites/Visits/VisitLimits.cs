@@ -1,6 +1,6 @@
 namespace Portal.Modules.Jobsites.Visits;
 
-/// <summary>Bounds on what one visit holds, so a hostile request cannot store unbounded JSON.</summary>
+// Bounds on what one visit holds, so a hostile request cannot store unbounded JSON.
 internal static class VisitLimits
 {
     public const int MaxServices = 50;

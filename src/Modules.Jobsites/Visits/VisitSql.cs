@@ -3,7 +3,6 @@ using Portal.Modules.Jobsites.Contracts.Visits;
 
 namespace Portal.Modules.Jobsites.Visits;
 
-/// <summary>A visit as stored; services and materials are JSON text read and written with the visit.</summary>
 internal sealed class VisitRow
 {
     public Guid Id { get; init; }

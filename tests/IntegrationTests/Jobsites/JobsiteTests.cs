@@ -159,6 +159,28 @@ public abstract class JobsiteTests(SqlDialect dialect) : IntegrationTest(dialect
     }
 
     [DbFact]
+    public async Task GetJobsites_with_visits_in_every_state_shows_the_one_in_progress_and_both_flags()
+    {
+        var accountId = await Portal.AnAccountAsync();
+        var jobsiteId = await Portal.AJobsiteAsync(accountId);
+        var cancelled = await Portal.AVisitAsync(jobsiteId, Now.AddDays(-4), "Aeration");
+        var completed = await Portal.AVisitAsync(jobsiteId, Now.AddDays(-2), "Mowing");
+        var inProgress = await Portal.AVisitAsync(jobsiteId, Now.AddHours(-1), "Pruning");
+        var planned = await Portal.AVisitAsync(jobsiteId, Now.AddDays(5), "Mowing");
+        await Portal.SetStatusAsync(cancelled, VisitStatus.Cancelled);
+        await Portal.SetStatusAsync(completed, VisitStatus.Completed);
+        await Portal.SetStatusAsync(inProgress, VisitStatus.InProgress);
+
+        var pin = (await Portal.SendAsync(new GetJobsitesQuery(accountId))).Single();
+        var jobsite = await Portal.SendAsync(new GetJobsiteQuery(accountId, jobsiteId));
+
+        Assert.Equal((inProgress, true, true), (pin.LatestVisit!.VisitId, pin.InProgress, pin.CompletedThisWeek));
+        Assert.Equal(
+            [(planned, VisitStatus.Planned), (inProgress, VisitStatus.InProgress), (completed, VisitStatus.Completed), (cancelled, VisitStatus.Cancelled)],
+            jobsite!.Visits.Select(v => (v.VisitId, v.Status)));
+    }
+
+    [DbFact]
     public async Task GetJobsite_lists_visits_newest_first()
     {
         var accountId = await Portal.AnAccountAsync();
