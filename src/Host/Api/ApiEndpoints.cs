@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         api.MapAccountUsersEndpoints();
         api.MapBackofficeAccountsEndpoints();
         api.MapWebhooksEndpoints();
+        api.MapPaymentsEndpoints();
         api.MapJobsEndpoints();
         return app;
     }
