@@ -11,7 +11,7 @@ internal sealed class GetInvoicesQueryHandler(IDatabase db, InvoicingOptions opt
     {
         const string sql = $"""
             select {InvoiceRow.Columns} from invoicing_invoices
-            where account_id = @AccountId and status in @Statuses
+            where account_id = @AccountId and status in (@S0, @S1, @S2, @S3)
               and invoice_date >= @From and invoice_date <= @Thru
               and (due_date > @AfterDue or (due_date = @AfterDue and invoice_number > @AfterNumber))
             order by due_date, invoice_number
@@ -19,6 +19,7 @@ internal sealed class GetInvoicesQueryHandler(IDatabase db, InvoicingOptions opt
             """;
         var limit = Page<InvoiceDto>.ClampLimit(query.Limit);
         var (afterDue, afterNumber) = InvoiceCursor.Decode(query.Cursor);
+        // Padded to four fixed parameters: Dapper expands lists on SQLite but sends arrays to Npgsql, so "in @List" fits only one engine.
         string[] statuses = query.Status switch
         {
             InvoiceStatusFilter.Paid => [InvoiceStatus.Paid],
@@ -29,7 +30,10 @@ internal sealed class GetInvoicesQueryHandler(IDatabase db, InvoicingOptions opt
         var rows = await db.QueryAsync<InvoiceRow>(sql, new
         {
             query.AccountId,
-            Statuses = statuses,
+            S0 = statuses[0],
+            S1 = statuses[Math.Min(1, statuses.Length - 1)],
+            S2 = statuses[Math.Min(2, statuses.Length - 1)],
+            S3 = statuses[Math.Min(3, statuses.Length - 1)],
             From = options.VisibleFrom(query.From),
             Thru = query.Thru ?? DateOnly.MaxValue,
             AfterDue = afterDue,
