@@ -11,11 +11,23 @@ namespace Portal.Modules.Payments.Methods;
 
 internal sealed class GetPaymentMethodsQueryHandler(IDatabase db) : IRequestHandler<GetPaymentMethodsQuery, IReadOnlyList<PaymentMethodDto>>
 {
-    public Task<IReadOnlyList<PaymentMethodDto>> Handle(GetPaymentMethodsQuery query, CancellationToken ct) =>
-        db.QueryAsync<PaymentMethodDto>("""
-            select id as payment_method_id, type, brand, last4, expiry_month, expiry_year, is_default
+    public async Task<IReadOnlyList<PaymentMethodDto>> Handle(GetPaymentMethodsQuery query, CancellationToken ct) =>
+        (await db.QueryAsync<MethodRow>("""
+            select id, type, brand, last4, expiry_month, expiry_year, is_default
             from payments_methods where account_id = @AccountId and deleted_at is null order by is_default desc, created_at
-            """, query, ct);
+            """, query, ct))
+        .Select(m => new PaymentMethodDto(m.Id, m.Type, m.Brand, m.Last4, m.ExpiryMonth, m.ExpiryYear, m.IsDefault)).ToList();
+
+    private sealed record MethodRow
+    {
+        public Guid Id { get; init; }
+        public string Type { get; init; } = "";
+        public string? Brand { get; init; }
+        public string? Last4 { get; init; }
+        public int? ExpiryMonth { get; init; }
+        public int? ExpiryYear { get; init; }
+        public bool IsDefault { get; init; }
+    }
 }
 
 /// <summary>Forgets the method here first (so it can no longer be used), then asks the processor to delete its token.</summary>
