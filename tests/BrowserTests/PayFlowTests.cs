@@ -34,6 +34,11 @@ public sealed class PayFlowTests : BrowserTest
         await Page.ClickAsync("[data-pay-button]");
         await Page.WaitForURLAsync("**/payments/*?new=true");
         Assert.Contains("authorised", await Page.InnerTextAsync("[data-payment-status]"));
+
+        await Page.GotoAsync("/profile");
+        await Page.ClickAsync("li[data-method='1111'] >> text=Remove");
+        await Page.WaitForURLAsync("**/profile?done=method");
+        Assert.Equal(0, await Page.Locator("li[data-method]").CountAsync());
     }
 
     [DbFact]
