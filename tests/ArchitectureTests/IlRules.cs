@@ -47,6 +47,9 @@ internal static partial class IlRules
         foreach (var type in host.GetTypes().Where(t => t.Namespace.StartsWith(apiNamespaceRoot, StringComparison.Ordinal) || IsNestedIn(t, apiNamespaceRoot)))
         {
             var area = Root(type).Namespace[apiNamespaceRoot.Length..].Split('.')[0];
+            // Areas named after a module serve that module only; other areas (Backoffice, Accounts) may compose.
+            if (!Solution.ModuleNames.Contains(area))
+                continue;
             foreach (var used in UsedTypes(type).SelectMany(Expand).Select(t => t.Scope.Name).Distinct())
             {
                 var module = Solution.ModuleOf(used);

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Dapper;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Mediation;
 
@@ -12,6 +14,8 @@ public interface IOutbox
 
 internal sealed class Outbox(IDatabase db, TimeProvider clock) : IOutbox
 {
+    private const int RowsPerInsert = 500;
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly List<IIntegrationEvent> pending = [];
@@ -28,21 +32,31 @@ internal sealed class Outbox(IDatabase db, TimeProvider clock) : IOutbox
     {
         if (pending.Count == 0)
             return 0;
-        const string sql = """
-            insert into outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
-            values (@Id, @Type, @Payload, @Now, @Now, 0)
-            """;
         var now = clock.GetUtcNow();
         var rows = pending.Select(e => new
         {
             Id = Guid.CreateVersion7(now),
             Type = e.GetType().FullName!,
             Payload = JsonSerializer.Serialize(e, e.GetType(), Json),
-            Now = now,
         }).ToList();
         pending.Clear();
-        foreach (var row in rows)
-            await db.ExecuteAsync(sql, row, ct);
+        // A sweep or an import may raise many thousands of events: one round trip per chunk instead of per event,
+        // with the chunk well under either engine's parameter limit.
+        foreach (var chunk in rows.Chunk(RowsPerInsert))
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("Now", now);
+            var values = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"I{i}", chunk[i].Id);
+                parameters.Add($"T{i}", chunk[i].Type);
+                parameters.Add($"P{i}", chunk[i].Payload);
+                values.Append(i == 0 ? "" : ", ").Append($"(@I{i}, @T{i}, @P{i}, @Now, @Now, 0)");
+            }
+            await db.ExecuteAsync(
+                $"insert into outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts) values {values}", parameters, ct);
+        }
         return rows.Count;
     }
 

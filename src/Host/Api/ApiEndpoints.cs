@@ -1,4 +1,6 @@
+using Portal.Host.Api.Accounts;
 using Portal.Host.Api.Backoffice;
+using Portal.Host.Api.Invoicing;
 using Portal.Host.Api.Identity;
 using Portal.Host.Api.Payments;
 
@@ -13,7 +15,11 @@ internal static class ApiEndpoints
         api.MapMeEndpoints();
         api.MapAccountUsersEndpoints();
         api.MapBackofficeAccountsEndpoints();
+        api.MapSummaryEndpoints();
+        api.MapInvoicesEndpoints();
+        api.MapBackofficeInvoicesEndpoints();
         api.MapWebhooksEndpoints();
+        api.MapPaymentsEndpoints();
         api.MapJobsEndpoints();
         return app;
     }

@@ -2,7 +2,9 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Host.Infrastructure;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Contracts.Users;
+using Portal.Modules.Payments.Contracts.Methods;
 
 namespace Portal.Host.Pages;
 
@@ -21,6 +23,13 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
     [BindProperty]
     public bool EmailNotifications { get; set; }
 
+    [BindProperty]
+    public Guid PaymentMethodId { get; set; }
+
+    public IReadOnlyList<PaymentMethodDto> Methods { get; private set; } = [];
+
+    public bool CanManageMethods => Account is { Role: >= AccountRole.Accounting };
+
     public string? Notice { get; private set; }
 
     public string Rule { get; private set; } = "";
@@ -28,7 +37,13 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
     public async Task OnGetAsync(string? done)
     {
         await LoadAsync();
-        Notice = done switch { "password" => "Your password was changed.", "preferences" => "Your preference was saved.", _ => null };
+        Notice = done switch
+        {
+            "password" => "Your password was changed.",
+            "preferences" => "Your preference was saved.",
+            "method" => "The payment method was removed.",
+            _ => null,
+        };
     }
 
     public async Task<IActionResult> OnPostPreferencesAsync()
@@ -47,9 +62,22 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostDeleteMethodAsync()
+    {
+        await LoadUserAsync();
+        if (!CanManageMethods)
+            return Forbid();
+        if (await TrySendAsync(new DeletePaymentMethodCommand(Account!.AccountId, PaymentMethodId)))
+            return Redirect("/profile?done=method");
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         await LoadUserAsync();
         Rule = await PasswordRuleAsync();
+        if (CanManageMethods)
+            Methods = await Mediator.Send(new GetPaymentMethodsQuery(Account!.AccountId), HttpContext.RequestAborted);
     }
 }

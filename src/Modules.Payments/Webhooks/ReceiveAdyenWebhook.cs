@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MediatR;
 using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Messaging;
 using Portal.Modules.Payments.Adyen;
 using Portal.Modules.Payments.Contracts.Webhooks;
 
@@ -12,7 +13,7 @@ namespace Portal.Modules.Payments.Webhooks;
 /// Stores first and answers at once (Adyen wants an answer within 10 s); nothing is stored unless the credentials and
 /// every item's signature are right. Duplicates (same reference, event and outcome) are stored once.
 /// </summary>
-internal sealed class ReceiveAdyenWebhookCommandHandler(IDatabase db, AdyenOptions options, TimeProvider clock)
+internal sealed class ReceiveAdyenWebhookCommandHandler(IDatabase db, IOutbox outbox, AdyenOptions options, TimeProvider clock)
     : IRequestHandler<ReceiveAdyenWebhookCommand, WebhookReceiptDto>
 {
     public async Task<WebhookReceiptDto> Handle(ReceiveAdyenWebhookCommand command, CancellationToken ct)
@@ -30,15 +31,22 @@ internal sealed class ReceiveAdyenWebhookCommandHandler(IDatabase db, AdyenOptio
                 (id, psp_reference, event_code, success, original_reference, merchant_reference, amount_minor, amount_currency, payload, received_at)
             values (@Id, @PspReference, @EventCode, @Success, @OriginalReference, @MerchantReference, @AmountMinor, @AmountCurrency, @Payload, @Now)
             on conflict (psp_reference, event_code, success) do nothing
+            returning id
             """;
         var stored = 0;
         foreach (var item in items)
-            stored += await db.ExecuteAsync(sql, new
+        {
+            var id = await db.QuerySingleOrDefaultAsync<Guid?>(sql, new
             {
                 Id = Guid.CreateVersion7(), item.PspReference, item.EventCode, Success = item.IsSuccess, item.OriginalReference, item.MerchantReference,
                 AmountMinor = item.Amount?.Value ?? 0, AmountCurrency = item.Amount?.Currency ?? "", Payload = JsonSerializer.Serialize(item, AdyenJson.Options),
                 Now = clock.GetUtcNow(),
             }, ct);
+            if (id is not { } eventId)
+                continue;
+            stored++;
+            outbox.Add(new AdyenNotificationStoredEvent(eventId));
+        }
         return new WebhookReceiptDto(WebhookOutcome.Accepted, stored, items.Count - stored);
     }
 

@@ -9,3 +9,6 @@ document.querySelectorAll("form").forEach(form =>
     form.dataset.submitted = "true";
     form.querySelectorAll("button[type=submit]").forEach(b => { b.disabled = true; });
   }));
+
+document.querySelectorAll("[data-print]").forEach(link =>
+  link.addEventListener("click", event => { event.preventDefault(); window.print(); }));

@@ -1,0 +1,148 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Portal.BuildingBlocks;
+using Portal.Host.Infrastructure;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Invoicing.Contracts.Invoices;
+using Portal.Modules.Payments.Contracts.Methods;
+using Portal.Modules.Payments.Contracts.Payments;
+
+namespace Portal.Host.Pages;
+
+/// <summary>
+/// The pay page. In emulator mode this plain form stands in for Adyen's card component and sends the test_ fields
+/// the emulator expects; card fields are passed straight to the processor and never stored or logged.
+/// </summary>
+[Authorize]
+internal sealed class PayModel(IMediator mediator, IConfiguration config) : PortalPage(mediator)
+{
+    [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
+    [BindProperty] public string Mode { get; set; } = "selected";
+    [BindProperty] public List<Guid> Selected { get; set; } = [];
+    [BindProperty] public string? AmountText { get; set; }
+    [BindProperty] public string? MethodChoice { get; set; }
+    [BindProperty] public string? CardNumber { get; set; }
+    [BindProperty] public string? ExpiryMonth { get; set; }
+    [BindProperty] public string? ExpiryYear { get; set; }
+    [BindProperty] public string? Cvc { get; set; }
+    [BindProperty] public string? HolderName { get; set; }
+    [BindProperty] public string? BankAccountNumber { get; set; }
+    [BindProperty] public string? RoutingNumber { get; set; }
+    [BindProperty] public string? OwnerName { get; set; }
+    [BindProperty] public bool SaveMethod { get; set; }
+
+    public IReadOnlyList<InvoiceDto> Open { get; private set; } = [];
+    public IReadOnlyList<PaymentMethodDto> Methods { get; private set; } = [];
+    public string? Refusal { get; private set; }
+    public string TotalText => Money.Dollars(Open.Where(i => Selected.Contains(i.InvoiceId)).Sum(i => i.Balance.Value - i.PendingPayments.Value)).ToString();
+
+    public async Task<IActionResult> OnGetAsync(Guid? invoice, Guid? account)
+    {
+        if (!await LoadAsync(account))
+            return Redirect("/dashboard");
+        Selected = invoice is { } one ? [one] : Open.Select(i => i.InvoiceId).Take(1).ToList();
+        MethodChoice = Methods.FirstOrDefault(m => m.IsDefault) is { } saved ? $"saved:{saved.PaymentMethodId}" : "card";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync(null))
+            return Redirect("/dashboard");
+        var (amount, allocations) = Allocation();
+        var method = Method();
+        if (!ModelState.IsValid || method is null)
+            return Page();
+        try
+        {
+            var payment = await Mediator.Send(new PayCommand(Account!.AccountId, User.UserKey(), IdempotencyKey, amount, allocations, method, SaveMethod),
+                HttpContext.RequestAborted);
+            if (payment.Status is "refused" or "error")
+            {
+                Refusal = payment.RefusalReason ?? "The payment was refused.";
+                return Fresh();
+            }
+            return Redirect($"/payments/{payment.PaymentId}?new=true");
+        }
+        catch (Exception ex) when (ex is FluentValidation.ValidationException or Portal.BuildingBlocks.Errors.BusinessRuleException or Portal.BuildingBlocks.Errors.ConflictException)
+        {
+            ModelState.AddModelError("", ex is FluentValidation.ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ex.Message);
+            return Fresh();
+        }
+    }
+
+    // A refused or invalid attempt gets a new idempotency key, so the next try is a new payment, not a replay.
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Fresh()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        ModelState.Remove(nameof(IdempotencyKey));
+        (CardNumber, Cvc) = (null, null);
+        return Page();
+    }
+
+    private (Money Amount, IReadOnlyList<PaymentAllocationDto>? Allocations) Allocation()
+    {
+        if (Mode == "amount")
+        {
+            if (!TryCents(AmountText, out var cents) || cents <= 0)
+                ModelState.AddModelError(nameof(AmountText), "Enter the amount to pay, like 125.50.");
+            return (Money.Dollars(cents), null);
+        }
+        var allocations = new List<PaymentAllocationDto>();
+        foreach (var id in Selected.Distinct())
+        {
+            if (!TryCents(Request.Form[$"Amount_{id}"], out var cents) || cents <= 0)
+                ModelState.AddModelError("", "Enter a positive amount for each selected invoice.");
+            else
+                allocations.Add(new PaymentAllocationDto(id, Money.Dollars(cents)));
+        }
+        if (allocations.Count == 0)
+            ModelState.AddModelError("", "Select at least one invoice, or choose to pay an amount.");
+        return (Money.Dollars(allocations.Sum(a => a.Amount.Value)), allocations);
+    }
+
+    private PaymentMethodInputDto? Method()
+    {
+        var emulator = string.Equals(config["Payments:Adyen:Mode"] ?? "emulator", "emulator", StringComparison.OrdinalIgnoreCase);
+        string Test(string? value) => emulator ? $"test_{value?.Replace(" ", "")}" : value ?? "";
+        switch (MethodChoice)
+        {
+            case { } saved when saved.StartsWith("saved:") && Guid.TryParse(saved[6..], out var id):
+                return new PaymentMethodInputDto { StoredPaymentMethodId = id };
+            case "card" when emulator:
+                return new PaymentMethodInputDto { Type = "scheme", EncryptedCardNumber = Test(CardNumber), EncryptedExpiryMonth = Test(ExpiryMonth?.PadLeft(2, '0')),
+                    EncryptedExpiryYear = Test(ExpiryYear), EncryptedSecurityCode = Test(Cvc), HolderName = HolderName };
+            case "card":
+                ModelState.AddModelError("", "New cards are entered through the processor's secure form, which is not set up on this portal yet.");
+                return null;
+            case "ach":
+                return new PaymentMethodInputDto { Type = "ach", BankAccountNumber = BankAccountNumber, BankLocationId = RoutingNumber, OwnerName = OwnerName };
+            default:
+                ModelState.AddModelError("", "Choose how to pay.");
+                return null;
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid? account)
+    {
+        await LoadUserAsync(account);
+        if (Account is null || Account.Role < AccountRole.Accounting)
+            return false;
+        Open = (await Mediator.Send(new GetOpenInvoicesQuery(Account.AccountId), HttpContext.RequestAborted))
+            .Where(i => i.Balance.Value > i.PendingPayments.Value).ToList();
+        Methods = await Mediator.Send(new GetPaymentMethodsQuery(Account.AccountId), HttpContext.RequestAborted);
+        return true;
+    }
+
+    private static bool TryCents(string? text, out long cents)
+    {
+        cents = 0;
+        if (!decimal.TryParse(text?.Trim().TrimStart('$').Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars)
+            || decimal.Round(dollars, 2) != dollars || dollars > 10_000_000m)
+            return false;
+        cents = (long)(dollars * 100);
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using Portal.BuildingBlocks.Errors;
+using Portal.Modules.Invoicing.Invoices;
+
+namespace Portal.Modules.Invoicing.Holds;
+
+/// <summary>An invoice a payment could hold: Available is its balance minus the other payments' holds.</summary>
+internal sealed record HoldableInvoice(Guid Id, string InvoiceNumber, DateOnly DueDate, string Status, bool AllowPartialPayment, long AvailableMinor)
+{
+    public bool IsOpen => Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid;
+}
+
+/// <summary>Decides how much of a payment goes on which invoice, or refuses the whole payment.</summary>
+internal static class HoldAllocator
+{
+    public static IReadOnlyList<(Guid InvoiceId, long AmountMinor)> Allocate(
+        IReadOnlyList<HoldableInvoice> invoices, long amountMinor, IReadOnlyList<(Guid InvoiceId, long AmountMinor)>? requested) =>
+        requested is { Count: > 0 } ? Check(invoices, requested) : OldestDueFirst(invoices, amountMinor);
+
+    private static IReadOnlyList<(Guid, long)> Check(IReadOnlyList<HoldableInvoice> invoices, IReadOnlyList<(Guid InvoiceId, long AmountMinor)> requested)
+    {
+        foreach (var (invoiceId, amount) in requested)
+        {
+            var invoice = invoices.FirstOrDefault(i => i.Id == invoiceId) ?? throw new NotFoundException($"Invoice {invoiceId} was not found.");
+            if (!invoice.IsOpen)
+                throw new BusinessRuleException("invoice_not_open", $"Invoice {invoice.InvoiceNumber} is not open.");
+            if (amount > invoice.AvailableMinor)
+                throw new BusinessRuleException("amount_exceeds_open_balance", $"The amount exceeds the open balance of invoice {invoice.InvoiceNumber}.");
+            if (amount < invoice.AvailableMinor && !invoice.AllowPartialPayment)
+                throw PartialNotAllowed(invoice);
+        }
+        return requested;
+    }
+
+    private static IReadOnlyList<(Guid, long)> OldestDueFirst(IReadOnlyList<HoldableInvoice> invoices, long amountMinor)
+    {
+        var candidates = invoices.Where(i => i.IsOpen && i.AvailableMinor > 0)
+            .OrderBy(i => i.DueDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal).ToList();
+        if (amountMinor > candidates.Sum(i => i.AvailableMinor))
+            throw new BusinessRuleException("amount_exceeds_open_balance", "The amount exceeds the open balance.");
+        var allocations = new List<(Guid, long)>();
+        var left = amountMinor;
+        foreach (var invoice in candidates.TakeWhile(_ => left > 0))
+        {
+            var take = Math.Min(left, invoice.AvailableMinor);
+            if (take < invoice.AvailableMinor && !invoice.AllowPartialPayment)
+                throw PartialNotAllowed(invoice);
+            allocations.Add((invoice.Id, take));
+            left -= take;
+        }
+        return allocations;
+    }
+
+    private static BusinessRuleException PartialNotAllowed(HoldableInvoice invoice) =>
+        new("partial_payment_not_allowed", $"Invoice {invoice.InvoiceNumber} must be paid in full.");
+}

@@ -1,0 +1,48 @@
+using Portal.Modules.Payments.Adyen;
+using Portal.Modules.Payments.Contracts.Payments;
+
+namespace Portal.Modules.Payments.Payments;
+
+/// <summary>How a customer payment becomes a Checkout API request (card-on-file rules: adyen-checkout-facts.md §10).</summary>
+internal static class AdyenRequests
+{
+    private const string ReturnUrl = "https://portal.invalid/payments/return";
+
+    public static string IdempotencyKey(Guid paymentId) => $"pay-{paymentId:N}";
+
+    public static PaymentRequest Payment(PayCommand command, BegunPayment begun, string shopperReference)
+    {
+        var method = command.Method;
+        var amount = new Amount(command.Amount.Currency, command.Amount.Value);
+        var reference = begun.PaymentId.ToString("N");
+        if (begun.Stored is { } stored)
+            return new PaymentRequest(amount, reference,
+                PaymentMethodDetails.Stored(stored.Token, stored.Type == "ach" ? PaymentMethodTypes.Ach : PaymentMethodTypes.Scheme), ReturnUrl)
+            {
+                ShopperReference = shopperReference,
+                ShopperInteraction = ShopperInteractions.ContAuth,
+                RecurringProcessingModel = RecurringProcessingModels.CardOnFile,
+            };
+        var save = command.SavePaymentMethod;
+        var details = PaymentRequestHash.MethodType(method) == "ach"
+            ? PaymentMethodDetails.Ach(method.BankAccountNumber!, method.BankLocationId!, method.OwnerName!)
+            : PaymentMethodDetails.Card(method.EncryptedCardNumber!, method.EncryptedExpiryMonth!, method.EncryptedExpiryYear!, method.EncryptedSecurityCode, method.HolderName!);
+        return new PaymentRequest(amount, reference, details, ReturnUrl)
+        {
+            ShopperReference = shopperReference,
+            StorePaymentMethod = save ? true : null,
+            ShopperInteraction = ShopperInteractions.Ecommerce,
+            // Saved methods are charged later without the customer (autopay), so they are stored for that use.
+            RecurringProcessingModel = save ? RecurringProcessingModels.UnscheduledCardOnFile : null,
+            CountryCode = details.Type == PaymentMethodTypes.Ach ? "US" : null,
+        };
+    }
+
+    public static string StatusOf(string resultCode) => resultCode switch
+    {
+        ResultCodes.Authorised => PaymentStatus.Authorised,
+        ResultCodes.Received or ResultCodes.Pending => PaymentStatus.Pending,
+        ResultCodes.Refused or ResultCodes.Cancelled => PaymentStatus.Refused,
+        _ => PaymentStatus.Error,
+    };
+}

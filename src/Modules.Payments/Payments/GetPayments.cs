@@ -1,0 +1,70 @@
+using MediatR;
+using Portal.BuildingBlocks;
+using Portal.BuildingBlocks.Data;
+using Portal.Modules.Payments.Contracts.Payments;
+
+namespace Portal.Modules.Payments.Payments;
+
+internal sealed class GetPaymentQueryHandler(IDatabase db) : IRequestHandler<GetPaymentQuery, PaymentDto?>
+{
+    public async Task<PaymentDto?> Handle(GetPaymentQuery query, CancellationToken ct) =>
+        (await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and p.id = @PaymentId", new { query.AccountId, query.PaymentId }, 1, ct)).SingleOrDefault();
+}
+
+internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<GetPaymentsQuery, Page<PaymentDto>>
+{
+    public async Task<Page<PaymentDto>> Handle(GetPaymentsQuery query, CancellationToken ct)
+    {
+        var limit = Page<PaymentDto>.ClampLimit(query.Limit);
+        // Ids are time-ordered (v7), so "older than the cursor id" pages newest first without gaps.
+        var before = Guid.TryParse(query.Cursor, out var cursor) ? cursor : (Guid?)null;
+        var rows = await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and (@Before is null or p.id < @Before) and p.status <> 'processing'",
+            new { query.AccountId, Before = before }, limit + 1, ct);
+        return rows.Count > limit ? new Page<PaymentDto>(rows.Take(limit).ToList(), rows[limit - 1].PaymentId.ToString()) : new Page<PaymentDto>(rows, null);
+    }
+}
+
+internal static class PaymentReader
+{
+    public static async Task<IReadOnlyList<PaymentDto>> ReadAsync(IDatabase db, string where, object param, int take, CancellationToken ct)
+    {
+        var sql = $"""
+            select p.id, p.created_at, p.status, p.refusal_reason, p.amount_minor, p.amount_currency, p.method_type, p.brand, p.last4
+            from payments_payments p where {where} order by p.id desc limit {take}
+            """;
+        var payments = await db.QueryAsync<Row>(sql, param, ct);
+        if (payments.Count == 0)
+            return [];
+        var ids = payments.Select(p => p.Id).ToArray();
+        var parameters = new Dapper.DynamicParameters();
+        var names = ids.Select((id, i) => { parameters.Add($"P{i}", id); return $"@P{i}"; });
+        var allocations = (await db.QueryAsync<AllocationRow>(
+                $"select payment_id, invoice_id, amount_minor, amount_currency from payments_allocations where payment_id in ({string.Join(", ", names)})", parameters, ct))
+            .ToLookup(a => a.PaymentId);
+        return payments.Select(p => new PaymentDto(p.Id, p.CreatedAt, p.Status == PaymentStatus.Processing ? PaymentStatus.Pending : p.Status, p.RefusalReason,
+            new Money(p.AmountCurrency, p.AmountMinor),
+            allocations[p.Id].Select(a => new PaymentAllocationDto(a.InvoiceId, new Money(a.AmountCurrency, a.AmountMinor))).ToList(),
+            new PaymentMethodSummaryDto(p.MethodType == "scheme" ? "card" : p.MethodType, p.Brand, p.Last4))).ToList();
+    }
+
+    private sealed record Row
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public string Status { get; init; } = "";
+        public string? RefusalReason { get; init; }
+        public long AmountMinor { get; init; }
+        public string AmountCurrency { get; init; } = "";
+        public string MethodType { get; init; } = "";
+        public string? Brand { get; init; }
+        public string? Last4 { get; init; }
+    }
+
+    private sealed record AllocationRow
+    {
+        public Guid PaymentId { get; init; }
+        public Guid InvoiceId { get; init; }
+        public long AmountMinor { get; init; }
+        public string AmountCurrency { get; init; } = "";
+    }
+}

@@ -1,0 +1,71 @@
+using MediatR;
+using Portal.BuildingBlocks;
+using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Mediation;
+using Portal.BuildingBlocks.Messaging;
+using Portal.Modules.Invoicing.Contracts.Holds;
+using Portal.Modules.Payments.Contracts.Payments;
+
+namespace Portal.Modules.Payments.Payments;
+
+/// <summary>
+/// Moves a payment to what the processor said, once: a final status is never changed again, so a late webhook, a
+/// retry and the first answer arriving in any order apply or release the holds exactly once.
+/// </summary>
+internal sealed record RecordPaymentOutcomeCommand(Guid PaymentId, string Status, string? PspReference, string? RefusalReason,
+    string? Brand = null, string? Last4 = null, NewSavedMethod? Save = null) : ICommand<bool>;
+
+internal sealed record NewSavedMethod(string Token, string Type, string? Brand, string? Last4, int? ExpiryMonth, int? ExpiryYear);
+
+internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator mediator, IOutbox outbox, TimeProvider clock)
+    : IRequestHandler<RecordPaymentOutcomeCommand, bool>
+{
+    public async Task<bool> Handle(RecordPaymentOutcomeCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var payment = await db.QuerySingleOrDefaultAsync<PaymentRow>("""
+            update payments_payments set status = @Status, psp_reference = coalesce(@PspReference, psp_reference),
+                refusal_reason = @RefusalReason, brand = coalesce(@Brand, brand), last4 = coalesce(@Last4, last4), updated_at = @Now
+            where id = @PaymentId and status in ('processing', 'unknown', 'pending') and status <> @Status
+            returning account_id, paid_by, amount_minor, amount_currency, save_method
+            """, new { command.PaymentId, command.Status, command.PspReference, command.RefusalReason, command.Brand, command.Last4, Now = now }, ct);
+        if (payment is null)
+            return false;
+
+        var amount = new Money(payment.AmountCurrency, payment.AmountMinor);
+        switch (command.Status)
+        {
+            case PaymentStatus.Authorised:
+                await mediator.Send(new ApplyHoldsCommand(command.PaymentId), ct);
+                if (payment.SaveMethod && command.Save is { } save)
+                    await SaveMethodAsync(payment.AccountId, save, now, ct);
+                outbox.Add(new PaymentSucceededEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount));
+                break;
+            case PaymentStatus.Refused or PaymentStatus.Error:
+                await mediator.Send(new ReleaseHoldsCommand(command.PaymentId), ct);
+                outbox.Add(new PaymentFailedEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount, command.RefusalReason));
+                break;
+        }
+        return true;
+    }
+
+    private async Task SaveMethodAsync(Guid accountId, NewSavedMethod save, DateTimeOffset now, CancellationToken ct)
+    {
+        // The first saved method becomes the default; saving the same token again changes nothing.
+        await db.ExecuteAsync("""
+            insert into payments_methods (id, account_id, token, type, brand, last4, expiry_month, expiry_year, is_default, created_at)
+            values (@Id, @AccountId, @Token, @Type, @Brand, @Last4, @ExpiryMonth, @ExpiryYear,
+                    not exists (select 1 from payments_methods where account_id = @AccountId and deleted_at is null), @Now)
+            on conflict (account_id, token) do update set deleted_at = null
+            """, new { Id = Guid.CreateVersion7(now), AccountId = accountId, save.Token, save.Type, save.Brand, save.Last4, save.ExpiryMonth, save.ExpiryYear, Now = now }, ct);
+    }
+
+    private sealed record PaymentRow
+    {
+        public Guid AccountId { get; init; }
+        public Guid? PaidBy { get; init; }
+        public long AmountMinor { get; init; }
+        public string AmountCurrency { get; init; } = "";
+        public bool SaveMethod { get; init; }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Mediation;
+using Portal.Modules.Payments.Adyen;
+using Portal.Modules.Payments.Payments;
+
+namespace Portal.Modules.Payments.Webhooks;
+
+/// <summary>A stored processor notification waits to be acted on (delivered through the outbox, so at least once).</summary>
+internal sealed record AdyenNotificationStoredEvent(Guid EventId) : IIntegrationEvent;
+
+/// <summary>
+/// Settles what only the processor can tell us: ACH and other pending payments, and payments whose answer was lost.
+/// Recording an outcome is idempotent, so duplicates and late arrivals change nothing twice.
+/// </summary>
+internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, TimeProvider clock, ILogger<AdyenNotificationStoredEventHandler> logger)
+    : INotificationHandler<AdyenNotificationStoredEvent>
+{
+    public async Task Handle(AdyenNotificationStoredEvent notification, CancellationToken ct)
+    {
+        var payload = await db.QuerySingleOrDefaultAsync<string>(
+            "select payload from payments_webhook_events where id = @EventId and processed_at is null", notification, ct);
+        if (payload is null)
+            return;
+        var item = JsonSerializer.Deserialize<NotificationItem>(payload, AdyenJson.Options)!;
+        if (item.EventCode == EventCodes.Authorisation && Guid.TryParseExact(item.MerchantReference, "N", out var paymentId))
+        {
+            var status = item.IsSuccess ? PaymentStatus.Authorised : PaymentStatus.Refused;
+            var changed = await mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference,
+                item.IsSuccess ? null : string.IsNullOrWhiteSpace(item.Reason) || item.Reason == "null" ? "The bank refused the payment." : item.Reason), ct);
+            logger.LogInformation("AUTHORISATION {Success} for payment {PaymentId} {Effect}", item.Success, paymentId, changed ? "recorded" : "already known");
+            await db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId", new { notification.EventId, Now = clock.GetUtcNow() }, ct);
+        }
+        // Other event codes (refunds, chargebacks) stay unprocessed in the store until their handling exists.
+    }
+}
