@@ -13,3 +13,6 @@ public sealed record GetInvoiceImportQuery(Guid ImportId) : IQuery<InvoiceImport
 
 /// <summary>Status: queued, running, succeeded or failed; Errors name each bad row by line number.</summary>
 public sealed record InvoiceImportDto(Guid ImportId, string Status, int RowsTotal, int RowsDone, IReadOnlyList<string> Errors);
+
+/// <summary>The invoice-import sweep: processes every queued import, each on its own, so an import never waits on a web request.</summary>
+public sealed record ProcessQueuedInvoiceImportsCommand : IWorkflowCommand<Portal.BuildingBlocks.Scheduling.SweepResult>;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
 using Portal.Modules.Invoicing.Contracts.Imports;
 using Portal.Modules.Invoicing.Contracts.Invoices;
+using Portal.Modules.Invoicing.Imports;
 using static Portal.IntegrationTests.Invoicing.InvoiceBuilder;
 
 namespace Portal.IntegrationTests.Invoicing;
@@ -75,6 +77,32 @@ public abstract class InvoiceImportTests(SqlDialect dialect) : IntegrationTest(d
         Assert.Equal("succeeded", second!.Status);
         Assert.Equal(1, await InvoiceCountAsync());
         Assert.Equal(1, await Portal.EventCountAsync<InvoicePostedEvent>());
+    }
+
+    [DbFact]
+    public async Task ProcessQueuedInvoiceImports_processes_each_queued_import_once()
+    {
+        await Portal.CreateAccountAsync("A-100");
+        await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-1,2026-03-01,2026-03-31,,Mowing,1,10.00"));
+        await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-2,2026-03-01,2026-03-31,,Mowing,1,10.00"));
+
+        var first = await Portal.SendAsync(new ProcessQueuedInvoiceImportsCommand());
+        var second = await Portal.SendAsync(new ProcessQueuedInvoiceImportsCommand());
+
+        Assert.Equal((2, 2, 0), (first.Found, first.Succeeded, second.Found));
+        Assert.Equal(2, await InvoiceCountAsync());
+    }
+
+    [DbFact]
+    public async Task GetInvoiceImport_while_running_reports_the_live_rows_done()
+    {
+        var id = await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-1,2026-03-01,2026-03-31,,Mowing,1,10.00"));
+        await Portal.ExecuteAsync("update invoicing_imports set status = 'running', rows_total = 50000 where id = @Id", new { Id = id });
+        Portal.Services.GetRequiredService<ImportProgress>().Report(id, 1_200);
+
+        var import = await Portal.SendAsync(new GetInvoiceImportQuery(id));
+
+        Assert.Equal(("running", 50_000, 1_200), (import!.Status, import.RowsTotal, import.RowsDone));
     }
 
     [DbFact]
