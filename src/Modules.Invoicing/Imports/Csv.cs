@@ -2,10 +2,9 @@ using System.Text;
 
 namespace Portal.Modules.Invoicing.Imports;
 
-/// <summary>One CSV record and the file line it starts on.</summary>
 internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 
-/// <summary>RFC 4180 reading: quoted fields may hold commas, doubled quotes and line breaks.</summary>
+// RFC 4180 reading: quoted fields may hold commas, doubled quotes and line breaks.
 internal static class Csv
 {
     public static IReadOnlyList<CsvRecord> Parse(string text)

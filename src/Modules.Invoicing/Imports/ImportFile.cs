@@ -3,12 +3,11 @@ using Portal.Modules.Invoicing.Invoices;
 
 namespace Portal.Modules.Invoicing.Imports;
 
-/// <summary>One valid CSV row: a line of the invoice named by InvoiceNumber.</summary>
 internal sealed record ImportRow(
     int Line, string AccountNumber, string InvoiceNumber, DateOnly InvoiceDate, DateOnly DueDate, DateTimeOffset? PostAt,
     string Description, decimal Quantity, long UnitPriceMinor);
 
-/// <summary>Reads and checks an import file: every bad row is reported, so finance can fix the file in one go.</summary>
+// Every bad row is reported, not just the first, so finance can fix the file in one pass.
 internal static class ImportFile
 {
     public const int FieldCount = 8;
@@ -32,7 +31,7 @@ internal static class ImportFile
         return (rows, errors);
     }
 
-    /// <summary>Rows of one invoice must agree on everything but the line itself, and the invoice must be new.</summary>
+    // Rows of one invoice must agree on everything but the line itself, and the invoice must be new.
     public static IReadOnlyList<string> CheckInvoices(
         IReadOnlyList<ImportRow> rows, IReadOnlySet<string> knownAccounts, IReadOnlySet<string> takenNumbers)
     {
@@ -52,7 +51,6 @@ internal static class ImportFile
         return errors.OrderBy(e => e.Line).Select(e => e.Message).ToList();
     }
 
-    /// <summary>Errors in file order; each starts "line N: ".</summary>
     public static IReadOnlyList<string> ByLine(IEnumerable<string> errors) =>
         errors.OrderBy(e => e.StartsWith("line ", StringComparison.Ordinal) && int.TryParse(e[5..e.IndexOf(':')], out var line) ? line : 0).ToList();
 

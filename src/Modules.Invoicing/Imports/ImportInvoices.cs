@@ -6,7 +6,6 @@ using Portal.Modules.Invoicing.Invoices;
 
 namespace Portal.Modules.Invoicing.Imports;
 
-/// <summary>The one transaction of an import: every invoice of the file, then the import marked succeeded.</summary>
 internal sealed record ImportInvoicesCommand(Guid ImportId, IReadOnlyList<ImportRow> Rows, IReadOnlyDictionary<string, Guid> AccountIds) : ICommand;
 
 internal sealed class ImportInvoicesCommandHandler(IDatabase db, IOutbox outbox, ImportProgress progress, TimeProvider clock)

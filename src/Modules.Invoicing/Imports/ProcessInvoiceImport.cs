@@ -8,7 +8,7 @@ using Portal.Modules.Invoicing.Contracts.Imports;
 
 namespace Portal.Modules.Invoicing.Imports;
 
-/// <summary>Checks the whole file first, then imports it in one transaction, so a bad row never leaves half a file behind.</summary>
+// Checks the whole file first, then imports it in one transaction, so a bad row never leaves half a file behind.
 internal sealed class ProcessInvoiceImportCommandHandler(
     IDatabase db, IMediator mediator, ImportProgress progress, TimeProvider clock, ILogger<ProcessInvoiceImportCommandHandler> logger)
     : IRequestHandler<ProcessInvoiceImportCommand, InvoiceImportDto?>

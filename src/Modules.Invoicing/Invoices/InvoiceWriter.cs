@@ -6,14 +6,12 @@ using Portal.BuildingBlocks.Errors;
 
 namespace Portal.Modules.Invoicing.Invoices;
 
-/// <summary>
-/// Writes new invoices and their lines in bulk, so an import of many thousands stays fast: multi-row inserts on PostgreSQL;
-/// on SQLite one prepared single-row insert run per row, because binding thousands of named parameters there costs
-/// time quadratic in their number, while a reused statement inside the transaction is cheap.
-/// </summary>
+// Writes new invoices and their lines in bulk, so an import of many thousands stays fast: multi-row inserts on PostgreSQL;
+// on SQLite one prepared single-row insert run per row, because binding thousands of named parameters there costs
+// time quadratic in their number, while a reused statement inside the transaction is cheap.
 internal static class InvoiceWriter
 {
-    // Well under SQLite's 32766 and PostgreSQL's 65535 bound parameters per statement.
+    // Well under PostgreSQL's 65535 bound parameters per statement.
     private const int InvoicesPerInsert = 400;
     private const int LinesPerInsert = 800;
 

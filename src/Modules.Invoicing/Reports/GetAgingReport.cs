@@ -5,7 +5,6 @@ using Portal.Modules.Invoicing.Contracts.Reports;
 
 namespace Portal.Modules.Invoicing.Reports;
 
-/// <summary>Splits open balances into the usual aging buckets by whole days past due.</summary>
 internal static class Aging
 {
     public static AgingRowDto Row(Guid accountId, IEnumerable<(DateOnly DueDate, long BalanceMinor)> balances, DateOnly asOf)
