@@ -16,8 +16,12 @@ internal sealed class ProcessInvoiceImportCommandHandler(
     public async Task<InvoiceImportDto?> Handle(ProcessInvoiceImportCommand command, CancellationToken ct)
     {
         // Claiming the queued import makes a second or concurrent run a no-op.
-        const string claimSql = "update invoicing_imports set status = 'running' where id = @ImportId and status = 'queued' returning csv";
-        var csv = (await db.QueryAsync<string>(claimSql, command, ct)).SingleOrDefault();
+        const string claimSql = """
+            update invoicing_imports set status = 'running', started_at = @Now
+            where id = @ImportId and status = 'queued'
+            returning csv
+            """;
+        var csv = (await db.QueryAsync<string>(claimSql, new { command.ImportId, Now = clock.GetUtcNow() }, ct)).SingleOrDefault();
         if (csv is null)
             return await mediator.Send(new GetInvoiceImportQuery(command.ImportId), ct);
 

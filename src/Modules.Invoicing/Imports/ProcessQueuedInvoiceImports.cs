@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,25 @@ using Portal.Modules.Invoicing.Contracts.Imports;
 namespace Portal.Modules.Invoicing.Imports;
 
 internal sealed class ProcessQueuedInvoiceImportsCommandHandler(
-    IDatabase db, IServiceScopeFactory scopes, ILogger<ProcessQueuedInvoiceImportsCommandHandler> logger)
+    IDatabase db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ProcessQueuedInvoiceImportsCommandHandler> logger)
     : IRequestHandler<ProcessQueuedInvoiceImportsCommand, SweepResult>
 {
+    internal static readonly TimeSpan AbandonAfter = TimeSpan.FromHours(1);
+
+    private static readonly string AbandonedErrors =
+        JsonSerializer.Serialize(new[] { "the import was interrupted and nothing was imported; start it again" });
+
     public async Task<SweepResult> Handle(ProcessQueuedInvoiceImportsCommand command, CancellationToken ct)
     {
+        // A host that died mid-import rolled its transaction back but left the import 'running'; say so instead of
+        // showing it running forever. An import takes seconds, so one running for an hour is certainly dead.
+        const string abandonSql = """
+            update invoicing_imports set status = 'failed', rows_done = 0, errors = @Errors, finished_at = @Now
+            where status = 'running' and started_at < @StaleBefore
+            """;
+        var now = clock.GetUtcNow();
+        await db.ExecuteAsync(abandonSql, new { Errors = AbandonedErrors, Now = now, StaleBefore = now - AbandonAfter }, ct);
+
         const string sql = "select id from invoicing_imports where status = 'queued' order by created_at limit 20";
         var queued = await db.QueryAsync<Guid>(sql, ct: ct);
         int succeeded = 0, failed = 0;

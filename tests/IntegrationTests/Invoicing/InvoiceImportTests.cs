@@ -94,6 +94,30 @@ public abstract class InvoiceImportTests(SqlDialect dialect) : IntegrationTest(d
     }
 
     [DbFact]
+    public async Task ProcessQueuedInvoiceImports_marks_an_import_abandoned_by_a_dead_host_failed()
+    {
+        var id = await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-1,2026-03-01,2026-03-31,,Mowing,1,10.00"));
+        await Portal.ExecuteAsync("update invoicing_imports set status = 'running', started_at = @At where id = @Id", new { Id = id, At = Portal.Clock.GetUtcNow() });
+        Portal.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        await Portal.SendAsync(new ProcessQueuedInvoiceImportsCommand());
+
+        Assert.Equal("failed", (await Portal.SendAsync(new GetInvoiceImportQuery(id)))!.Status);
+    }
+
+    [DbFact]
+    public async Task ProcessQueuedInvoiceImports_leaves_a_recently_started_import_running()
+    {
+        var id = await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-1,2026-03-01,2026-03-31,,Mowing,1,10.00"));
+        await Portal.ExecuteAsync("update invoicing_imports set status = 'running', started_at = @At where id = @Id", new { Id = id, At = Portal.Clock.GetUtcNow() });
+        Portal.Clock.Advance(TimeSpan.FromMinutes(59));
+
+        await Portal.SendAsync(new ProcessQueuedInvoiceImportsCommand());
+
+        Assert.Equal("running", (await Portal.SendAsync(new GetInvoiceImportQuery(id)))!.Status);
+    }
+
+    [DbFact]
     public async Task GetInvoiceImport_while_running_reports_the_live_rows_done()
     {
         var id = await Portal.SendAsync(new StartInvoiceImportCommand("A-100,INV-1,2026-03-01,2026-03-31,,Mowing,1,10.00"));

@@ -65,5 +65,7 @@ create table invoicing_imports (
     rows_done integer not null default 0,
     errors text not null default '[]',
     created_at text not null,
+    started_at text null,
     finished_at text null
 );
+create index ix_invoicing_imports_status on invoicing_imports (status, created_at);
