@@ -15,7 +15,8 @@ internal static class Csv
         var line = 1;
         var recordLine = 1;
         var quoted = false;
-        var i = 0;
+        // Spreadsheet programs often save UTF-8 with a byte order mark, which would otherwise hide the header.
+        var i = text.StartsWith('\uFEFF') ? 1 : 0;
         while (i < text.Length)
         {
             var c = text[i];

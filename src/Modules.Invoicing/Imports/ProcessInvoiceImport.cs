@@ -3,6 +3,7 @@ using Dapper;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Portal.BuildingBlocks.Data;
+using Portal.BuildingBlocks.Errors;
 using Portal.Modules.Identity.Contracts.Accounts;
 using Portal.Modules.Invoicing.Contracts.Imports;
 
@@ -48,7 +49,9 @@ internal sealed class ProcessInvoiceImportCommandHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Invoice import {ImportId} failed", command.ImportId);
-            return await FailAsync(command.ImportId, [$"the import failed and nothing was imported: {ex.Message}"], ct);
+            // A number taken since the check is the finance user's to fix; anything else is ours, and its details stay in the log.
+            var reason = ex is ConflictException ? ex.Message : "an unexpected error occurred";
+            return await FailAsync(command.ImportId, [$"the import failed and nothing was imported: {reason}"], ct);
         }
         finally
         {

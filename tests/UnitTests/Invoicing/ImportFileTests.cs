@@ -32,6 +32,15 @@ public sealed class ImportFileTests
         Assert.Equal((2, 2.5m, 12_550L, (DateTimeOffset?)null), (row.Line, row.Quantity, row.UnitPriceMinor, row.PostAt));
     }
 
+    [Fact]
+    public void ReadRows_recognises_a_header_behind_a_byte_order_mark()
+    {
+        var (rows, errors) = ImportFile.ReadRows(Csv.Parse($"\uFEFF{Header}\nA-1,INV-1,2026-03-01,2026-03-31,,Lawn care,1,10\n"));
+
+        Assert.Empty(errors);
+        Assert.Single(rows);
+    }
+
     [Theory]
     [InlineData("A-1,INV-1,2026-02-30,2026-03-31,,Lawn,1,10.00", "invoice date")]
     [InlineData("A-1,INV-1,2026-03-01,2026-02-01,,Lawn,1,10.00", "due date is before")]
