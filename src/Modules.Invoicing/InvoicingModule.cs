@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Scheduling;
+using Portal.Modules.Invoicing.Contracts.Imports;
 using Portal.Modules.Invoicing.Contracts.Invoices;
 using Portal.Modules.Invoicing.Imports;
 using Portal.Modules.Invoicing.Invoices;
@@ -22,5 +23,8 @@ public static class InvoicingModule
     }
 
     public static IReadOnlyList<ScheduledCommand> Schedules { get; } =
-        [new("invoice-posting", "0 * * * * ?", () => new PostDueInvoicesCommand())];
+    [
+        new("invoice-posting", "0 * * * * ?", () => new PostDueInvoicesCommand()),
+        new("invoice-import", "0/15 * * * * ?", () => new ProcessQueuedInvoiceImportsCommand()),
+    ];
 }

@@ -40,8 +40,18 @@ internal sealed class Outbox(IDatabase db, TimeProvider clock) : IOutbox
             Payload = JsonSerializer.Serialize(e, e.GetType(), Json),
         }).ToList();
         pending.Clear();
-        // A sweep or an import may raise many thousands of events: one round trip per chunk instead of per event,
-        // with the chunk well under either engine's parameter limit.
+        // A sweep or an import may raise many thousands of events. PostgreSQL takes them as multi-row inserts (one round trip
+        // per chunk, well under its parameter limit); SQLite binds thousands of named parameters slowly, so there one prepared
+        // single-row insert is reused for every row.
+        if (db.Dialect == SqlDialect.Sqlite)
+        {
+            const string sql = """
+                insert into outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+                values (@Id, @Type, @Payload, @Now, @Now, 0)
+                """;
+            await db.ExecuteAsync(sql, rows.Select(r => new { r.Id, r.Type, r.Payload, Now = now }), ct);
+            return rows.Count;
+        }
         foreach (var chunk in rows.Chunk(RowsPerInsert))
         {
             var parameters = new DynamicParameters();

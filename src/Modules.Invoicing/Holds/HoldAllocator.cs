@@ -3,13 +3,12 @@ using Portal.Modules.Invoicing.Invoices;
 
 namespace Portal.Modules.Invoicing.Holds;
 
-/// <summary>An invoice a payment could hold: Available is its balance minus the other payments' holds.</summary>
+// A payment may only take what no other payment has reserved: Available is the balance minus their holds.
 internal sealed record HoldableInvoice(Guid Id, string InvoiceNumber, DateOnly DueDate, string Status, bool AllowPartialPayment, long AvailableMinor)
 {
     public bool IsOpen => Status is InvoiceStatus.Open or InvoiceStatus.PartiallyPaid;
 }
 
-/// <summary>Decides how much of a payment goes on which invoice, or refuses the whole payment.</summary>
 internal static class HoldAllocator
 {
     public static IReadOnlyList<(Guid InvoiceId, long AmountMinor)> Allocate(

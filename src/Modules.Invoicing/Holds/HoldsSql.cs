@@ -13,7 +13,6 @@ internal static class HoldsSql
         return rows.Select(r => new AllocationDto(r.InvoiceId, Money.Dollars(r.AmountMinor))).ToList();
     }
 
-    /// <summary>A hold whose status just changed, as returned by the update that changed it.</summary>
     internal sealed record HoldRow
     {
         public Guid InvoiceId { get; init; }
@@ -21,7 +20,6 @@ internal static class HoldsSql
         public long AmountMinor { get; init; }
     }
 
-    /// <summary>An invoice after its balance changed.</summary>
     internal sealed record BalanceRow
     {
         public Guid AccountId { get; init; }

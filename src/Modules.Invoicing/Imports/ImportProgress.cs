@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Portal.Modules.Invoicing.Imports;
 
-/// <summary>
-/// Rows done of the imports running in this process. Kept in memory because on SQLite no other connection
-/// can write while the import's one transaction holds the writer lock; the final status is stored in the table.
-/// </summary>
+// Rows done of the imports running in this process. Kept in memory because on SQLite no other connection
+// can write while the import's one transaction holds the writer lock; the final status is stored in the table.
 internal sealed class ImportProgress
 {
     private readonly ConcurrentDictionary<Guid, int> running = new();

@@ -3,7 +3,6 @@ using Portal.Modules.Invoicing.Contracts.Invoices;
 
 namespace Portal.Modules.Invoicing.Invoices;
 
-/// <summary>A new invoice as it is written: amounts computed, status decided by the posting time.</summary>
 internal sealed record NewInvoice(
     Guid Id,
     Guid AccountId,

@@ -5,7 +5,6 @@ using Portal.Modules.Invoicing.Contracts.Invoices;
 
 namespace Portal.Modules.Invoicing.Invoices;
 
-/// <summary>An invoicing_invoices row as the queries read it.</summary>
 internal sealed record InvoiceRow
 {
     public const string Columns = """
@@ -46,7 +45,6 @@ internal sealed record InvoiceRow
         Money.Dollars(HeldMinor), AllowPartialPayment);
 }
 
-/// <summary>Keyset paging on (due date, invoice number), the order every invoice list uses.</summary>
 internal static class InvoiceCursor
 {
     public static string Encode(InvoiceRow last) => $"{last.DueDate:yyyy-MM-dd}|{last.InvoiceNumber}";

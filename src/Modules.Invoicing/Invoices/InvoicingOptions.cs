@@ -1,6 +1,6 @@
 namespace Portal.Modules.Invoicing.Invoices;
 
-/// <summary>Invoices dated before the cutover were billed by the old system and are never shown to customers.</summary>
+// Invoices dated before the cutover were billed by the old system and are never shown to customers.
 internal sealed record InvoicingOptions(DateOnly? CutoverDate)
 {
     public DateOnly VisibleFrom(DateOnly? from) =>

@@ -10,10 +10,8 @@ using Portal.Modules.Invoicing.Contracts.Invoices;
 
 namespace Portal.Modules.Invoicing.Invoices;
 
-/// <summary>
-/// Posts in set-based batches rather than one command per invoice: a month-end run of 100,000 invoices must take seconds.
-/// Each batch is its own transaction in its own scope, so a failure loses at most one batch, which the next run picks up.
-/// </summary>
+// Posts in set-based batches rather than one command per invoice: a month-end run of 100,000 invoices must take seconds.
+// Each batch is its own transaction in its own scope, so a failure loses at most one batch, which the next run picks up.
 internal sealed class PostDueInvoicesCommandHandler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PostDueInvoicesCommandHandler> logger)
     : IRequestHandler<PostDueInvoicesCommand, SweepResult>
 {
@@ -43,7 +41,6 @@ internal sealed class PostDueInvoicesCommandHandler(IServiceScopeFactory scopes,
     }
 }
 
-/// <summary>One transaction's worth of due invoices.</summary>
 internal sealed record PostInvoiceBatchCommand(DateTimeOffset Now, int Size) : ICommand<int>;
 
 internal sealed class PostInvoiceBatchCommandHandler(IDatabase db, IOutbox outbox) : IRequestHandler<PostInvoiceBatchCommand, int>

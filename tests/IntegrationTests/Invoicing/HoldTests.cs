@@ -85,6 +85,31 @@ public abstract class HoldTests(SqlDialect dialect) : IntegrationTest(dialect)
     }
 
     [DbFact]
+    public async Task PlaceHolds_for_one_payment_sent_concurrently_holds_once()
+    {
+        var invoice = await OpenInvoiceAsync(10_000);
+        var payment = Guid.NewGuid();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => HoldAsync(payment, 4_000))));
+
+        Assert.All(results, r => Assert.Equal([new AllocationDto(invoice, Money.Dollars(4_000))], r));
+        Assert.Equal(Money.Dollars(4_000), (await InvoiceAsync(invoice)).PendingPayments);
+    }
+
+    [DbFact]
+    public async Task ApplyHolds_sent_concurrently_lowers_the_balance_once()
+    {
+        var invoice = await OpenInvoiceAsync(10_000);
+        var payment = Guid.NewGuid();
+        await HoldAsync(payment, 4_000);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Portal.SendAsync(new ApplyHoldsCommand(payment)))));
+
+        var after = await InvoiceAsync(invoice);
+        Assert.Equal((Money.Dollars(6_000), Money.Dollars(0)), (after.Balance, after.PendingPayments));
+    }
+
+    [DbFact]
     public async Task PlaceHolds_above_the_open_balance_minus_other_holds_is_refused()
     {
         await OpenInvoiceAsync(10_000);

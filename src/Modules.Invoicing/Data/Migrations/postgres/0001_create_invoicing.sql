@@ -18,7 +18,7 @@ create table invoicing_invoices (
 );
 create index ix_invoicing_invoices_account_status_due on invoicing_invoices (account_id, status, due_date, invoice_number);
 create index ix_invoicing_invoices_due_date on invoicing_invoices (due_date, invoice_number);
-create index ix_invoicing_invoices_posting on invoicing_invoices (post_at) where status = 'scheduled';
+create index ix_invoicing_invoices_posting on invoicing_invoices (post_at, id) where status = 'scheduled';
 
 create table invoicing_invoice_lines (
     invoice_id uuid not null,
@@ -65,5 +65,7 @@ create table invoicing_imports (
     rows_done integer not null default 0,
     errors text not null default '[]',
     created_at timestamptz not null,
+    started_at timestamptz null,
     finished_at timestamptz null
 );
+create index ix_invoicing_imports_status on invoicing_imports (status, created_at);
