@@ -20,6 +20,7 @@ internal static class ApiEndpoints
         api.MapBackofficeInvoicesEndpoints();
         api.MapWebhooksEndpoints();
         api.MapPaymentsEndpoints();
+        api.MapBackofficePaymentsEndpoints();
         api.MapJobsEndpoints();
         return app;
     }

@@ -36,3 +36,6 @@ public sealed record RecipientDto(string UserId, string Name, string Email);
 public sealed record GetPasswordRuleQuery : IQuery<PasswordRuleDto>;
 
 public sealed record PasswordRuleDto(string Description, int MinLength, int MaxLength);
+
+/// <summary>The back-office staff (finance and admin) who want email, for alerts such as chargebacks.</summary>
+public sealed record GetStaffRecipientsQuery : IQuery<IReadOnlyList<RecipientDto>>;

@@ -2,7 +2,9 @@ using MediatR;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Mediation;
 using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Contracts.Members;
 using Portal.Modules.Identity.Contracts.Users;
+using Portal.Modules.Identity.Members;
 
 namespace Portal.Modules.Identity.Users;
 
@@ -69,4 +71,13 @@ internal sealed class GetNotificationRecipientsQueryHandler(IDatabase db) : IReq
         var rows = await db.QueryAsync<(string UserId, string Name, string Email, string Role)>(sql, new { query.AccountId, On = true }, ct);
         return rows.Where(r => roles.Contains(r.Role)).Select(r => new RecipientDto(r.UserId, r.Name, r.Email)).ToList();
     }
+}
+
+internal sealed class GetStaffRecipientsQueryHandler(IDatabase db) : IRequestHandler<GetStaffRecipientsQuery, IReadOnlyList<RecipientDto>>
+{
+    public async Task<IReadOnlyList<RecipientDto>> Handle(GetStaffRecipientsQuery query, CancellationToken ct) =>
+        (await db.QueryAsync<MemberRow>(
+            "select user_id, name, email, staff_role as role from identity_users where staff_role is not null and email_notifications = @On order by user_id",
+            new { On = true }, ct))
+        .Select(r => new RecipientDto(r.UserId, r.Name, r.Email)).ToList();
 }

@@ -5,6 +5,7 @@ using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Mediation;
 using Portal.Modules.Payments.Adyen;
 using Portal.Modules.Payments.Payments;
+using Portal.Modules.Payments.Refunds;
 
 namespace Portal.Modules.Payments.Webhooks;
 
@@ -31,8 +32,23 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
             var changed = await mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference,
                 item.IsSuccess ? null : string.IsNullOrWhiteSpace(item.Reason) || item.Reason == "null" ? "The bank refused the payment." : item.Reason), ct);
             logger.LogInformation("AUTHORISATION {Success} for payment {PaymentId} {Effect}", item.Success, paymentId, changed ? "recorded" : "already known");
-            await db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId", new { notification.EventId, Now = clock.GetUtcNow() }, ct);
+            await MarkProcessedAsync(notification.EventId, ct);
         }
-        // Other event codes (refunds, chargebacks) stay unprocessed in the store until their handling exists.
+        else if (item.EventCode is EventCodes.Refund or EventCodes.RefundFailed && Guid.TryParseExact(item.MerchantReference, "N", out var refundId))
+        {
+            var status = item.EventCode == EventCodes.Refund && item.IsSuccess ? RefundStatus.Succeeded : RefundStatus.Failed;
+            await mediator.Send(new MarkRefundCommand(refundId, status, item.PspReference), ct);
+            await MarkProcessedAsync(notification.EventId, ct);
+        }
+        else if (item.EventCode == EventCodes.Chargeback && item.OriginalReference is { } original && item.Amount is { } amount)
+        {
+            await mediator.Send(new RecordChargebackCommand(original, item.PspReference, new Portal.BuildingBlocks.Money(amount.Currency, amount.Value),
+                item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason), ct);
+            await MarkProcessedAsync(notification.EventId, ct);
+        }
+        // Other event codes stay unprocessed in the store until their handling exists.
     }
+
+    private Task MarkProcessedAsync(Guid eventId, CancellationToken ct) =>
+        db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId", new { EventId = eventId, Now = clock.GetUtcNow() }, ct);
 }

@@ -1,0 +1,26 @@
+using MediatR;
+using Portal.BuildingBlocks;
+using Portal.Modules.Payments.Contracts.Refunds;
+
+namespace Portal.Host.Api.Payments;
+
+internal static class BackofficePaymentsEndpoints
+{
+    public static void MapBackofficePaymentsEndpoints(this RouteGroupBuilder api)
+    {
+        var payments = api.MapGroup("/backoffice/payments").RequireAuthorization(AuthPolicies.Staff);
+
+        payments.MapGet("", async (DateOnly? from, DateOnly? thru, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetBackofficePaymentsQuery(from, thru, status, limit, cursor), ct)));
+
+        payments.MapPost("/{paymentId:guid}/refunds", async (Guid paymentId, RefundRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            if (body.Amount is not { } amount)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["amount"] = ["Send the amount to refund."] });
+            var refund = await mediator.Send(new RefundPaymentCommand(paymentId, amount), ct);
+            return Results.Accepted($"/api/backoffice/payments/{paymentId}", new { refund.RefundId, refund.Status, refund.Amount });
+        });
+    }
+
+    private sealed record RefundRequest(Money? Amount);
+}

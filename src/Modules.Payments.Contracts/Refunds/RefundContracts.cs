@@ -1,0 +1,20 @@
+using Portal.BuildingBlocks;
+using Portal.BuildingBlocks.Mediation;
+
+namespace Portal.Modules.Payments.Contracts.Refunds;
+
+/// <summary>Gives back part or all of an authorised payment; 422 refund_exceeds_payment when more than is left would be refunded.</summary>
+public sealed record RefundPaymentCommand(Guid PaymentId, Money Amount) : IWorkflowCommand<RefundDto>;
+
+/// <summary>A refund. Status: requested, received (the processor has it), succeeded or failed.</summary>
+public sealed record RefundDto(Guid RefundId, Guid PaymentId, string Status, Money Amount, DateTimeOffset CreatedAt);
+
+/// <summary>Every payment, for finance: by creation date, optionally one status.</summary>
+public sealed record GetBackofficePaymentsQuery(DateOnly? From = null, DateOnly? Thru = null, string? Status = null, int? Limit = null, string? Cursor = null)
+    : IQuery<Page<BackofficePaymentDto>>;
+
+public sealed record BackofficePaymentDto(Guid PaymentId, Guid AccountId, DateTimeOffset CreatedAt, string Status, Money Amount, Money Refunded,
+    string MethodType, string? Brand, string? Last4, string? PspReference);
+
+/// <summary>The processor took money back from a payment (a chargeback, or an ACH return after settlement).</summary>
+public sealed record PaymentChargedBackEvent(Guid PaymentId, Guid AccountId, Money Amount, string? Reason) : IIntegrationEvent;
