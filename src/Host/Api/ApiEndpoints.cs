@@ -1,5 +1,6 @@
 using Portal.Host.Api.Backoffice;
 using Portal.Host.Api.Identity;
+using Portal.Host.Api.Jobsites;
 using Portal.Host.Api.Payments;
 
 namespace Portal.Host.Api;
@@ -15,6 +16,8 @@ internal static class ApiEndpoints
         api.MapBackofficeAccountsEndpoints();
         api.MapWebhooksEndpoints();
         api.MapJobsEndpoints();
+        api.MapJobsitesEndpoints();
+        api.MapBackofficeJobsitesEndpoints();
         return app;
     }
 }
