@@ -2,6 +2,7 @@ using Portal.Host.Api.Accounts;
 using Portal.Host.Api.Backoffice;
 using Portal.Host.Api.Invoicing;
 using Portal.Host.Api.Identity;
+using Portal.Host.Api.Jobsites;
 using Portal.Host.Api.Payments;
 
 namespace Portal.Host.Api;
@@ -22,6 +23,8 @@ internal static class ApiEndpoints
         api.MapPaymentsEndpoints();
         api.MapBackofficePaymentsEndpoints();
         api.MapJobsEndpoints();
+        api.MapJobsitesEndpoints();
+        api.MapBackofficeJobsitesEndpoints();
         return app;
     }
 }

@@ -10,7 +10,8 @@ namespace Portal.Host.Infrastructure;
 /// With Portal:SeedDemoData (on in Development), creates a believable customer and staff once, and prints the
 /// logins so `dotnet run` is usable at once. Runs after migrations; a second start changes nothing.
 /// </summary>
-internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment environment, ILogger<DemoData> logger) : IHostedService
+internal sealed class DemoData(
+    IServiceScopeFactory scopes, IConfiguration config, IHostEnvironment environment, TimeProvider clock, ILogger<DemoData> logger) : IHostedService
 {
     public const string Password = "Demo-Portal-2026";
 
@@ -29,6 +30,7 @@ internal sealed class DemoData(IServiceScopeFactory scopes, IConfiguration confi
             await mediator.Send(new CreateMemberUserCommand(greenway, "demo.accounting", "Alex Accounts", "alex@greenway.example", AccountRole.Accounting, Password), ct);
             await mediator.Send(new CreateMemberUserCommand(greenway, "demo.basic", "Bo Basic", "bo@greenway.example", AccountRole.Basic, Password), ct);
             await mediator.Send(new CreateMemberUserCommand(oak, "demo.oak", "Olive Oak", "olive@oakstreet.example", AccountRole.Admin, Password), ct);
+            await DemoJobsites.SeedAsync(mediator, greenway, oak, clock.GetUtcNow(), ct);
             logger.LogInformation("Demo data created");
         }
         if (environment.IsDevelopment())

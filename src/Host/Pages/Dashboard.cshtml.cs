@@ -1,10 +1,25 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Portal.Host.Infrastructure;
+using Portal.Host.Pages.Jobsites;
+using Portal.Modules.Jobsites.Contracts.Visits;
 
 namespace Portal.Host.Pages;
 
 [Authorize]
 internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
 {
-    public Task OnGetAsync(Guid? account) => LoadUserAsync(account);
+    /// <summary>Upcoming visits (not yet completed) of the next 30 days, grouped by day, each day in start order.</summary>
+    public IReadOnlyList<IGrouping<DateOnly, TimelineVisitDto>> Days { get; private set; } = [];
+
+    public bool SeesBilling => AccountAccess.Allows(Account?.Role, AccountPermission.Billing);
+
+    public async Task OnGetAsync(Guid? account)
+    {
+        await LoadUserAsync(account);
+        if (Account is null)
+            return;
+        var visits = await Mediator.Send(new GetVisitsQuery(Account.AccountId), HttpContext.RequestAborted);
+        Days = visits.Where(v => v.Status != VisitStatus.Completed).GroupBy(v => VisitText.Day(v.ScheduledStart)).ToList();
+    }
 }
