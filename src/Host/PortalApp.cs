@@ -26,6 +26,7 @@ internal static class PortalApp
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddPortal(builder.Configuration);
         builder.Services.AddPortalJobs(builder.Configuration);
+        builder.Services.AddSingleton<Api.Invoicing.ImportRunner>();
 
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

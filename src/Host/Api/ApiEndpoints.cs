@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         api.MapSummaryEndpoints();
         api.MapInvoicesEndpoints();
         api.MapBackofficeInvoicesEndpoints();
+        api.MapBackofficeImportsEndpoints();
         api.MapWebhooksEndpoints();
         api.MapPaymentsEndpoints();
         api.MapBackofficePaymentsEndpoints();

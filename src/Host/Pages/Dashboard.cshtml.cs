@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Portal.Host.Infrastructure;
 using Portal.Host.Pages.Jobsites;
+using Portal.Modules.Invoicing.Contracts.Invoices;
 using Portal.Modules.Jobsites.Contracts.Visits;
 
 namespace Portal.Host.Pages;
@@ -14,6 +15,8 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
 
     public bool SeesBilling => AccountAccess.Allows(Account?.Role, AccountPermission.Billing);
 
+    public AccountBalanceDto? Balance { get; private set; }
+
     public async Task OnGetAsync(Guid? account)
     {
         await LoadUserAsync(account);
@@ -21,5 +24,7 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
             return;
         var visits = await Mediator.Send(new GetVisitsQuery(Account.AccountId), HttpContext.RequestAborted);
         Days = visits.Where(v => v.Status != VisitStatus.Completed).GroupBy(v => VisitText.Day(v.ScheduledStart)).ToList();
+        if (SeesBilling)
+            Balance = await Mediator.Send(new GetAccountBalanceQuery(Account.AccountId), HttpContext.RequestAborted);
     }
 }
