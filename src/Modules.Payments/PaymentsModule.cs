@@ -23,5 +23,6 @@ public static class PaymentsModule
         return services.AddModule(typeof(PaymentsModule).Assembly, tablePrefix: "payments_");
     }
 
-    public static IReadOnlyList<ScheduledCommand> Schedules { get; } = [];
+    public static IReadOnlyList<ScheduledCommand> Schedules { get; } =
+        [new("payments-stale", "0 */10 * * * ?", () => new Contracts.Payments.ResolveStalePaymentsCommand())];
 }

@@ -56,3 +56,9 @@ public sealed record PaymentSucceededEvent(Guid PaymentId, Guid AccountId, Guid?
 
 /// <summary>A payment was refused or failed; its holds were released.</summary>
 public sealed record PaymentFailedEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? Reason) : IIntegrationEvent;
+
+/// <summary>
+/// The sweep for payments whose answer was lost: asks again (same key) where the request can be rebuilt, marks
+/// interrupted ones unknown, and alerts finance about those still unsettled after a week.
+/// </summary>
+public sealed record ResolveStalePaymentsCommand : IWorkflowCommand<Portal.BuildingBlocks.Scheduling.SweepResult>;

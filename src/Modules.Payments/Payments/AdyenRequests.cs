@@ -16,13 +16,7 @@ internal static class AdyenRequests
         var amount = new Amount(command.Amount.Currency, command.Amount.Value);
         var reference = begun.PaymentId.ToString("N");
         if (begun.Stored is { } stored)
-            return new PaymentRequest(amount, reference,
-                PaymentMethodDetails.Stored(stored.Token, stored.Type == "ach" ? PaymentMethodTypes.Ach : PaymentMethodTypes.Scheme), ReturnUrl)
-            {
-                ShopperReference = shopperReference,
-                ShopperInteraction = ShopperInteractions.ContAuth,
-                RecurringProcessingModel = RecurringProcessingModels.CardOnFile,
-            };
+            return StoredPayment(begun.PaymentId, command.Amount, stored, shopperReference);
         var save = command.SavePaymentMethod;
         var details = PaymentRequestHash.MethodType(method) == "ach"
             ? PaymentMethodDetails.Ach(method.BankAccountNumber!, method.BankLocationId!, method.OwnerName!)
@@ -37,6 +31,16 @@ internal static class AdyenRequests
             CountryCode = details.Type == PaymentMethodTypes.Ach ? "US" : null,
         };
     }
+
+    /// <summary>A payment with a saved method; rebuilt identically when a lost answer is asked for again with the same key.</summary>
+    public static PaymentRequest StoredPayment(Guid paymentId, Portal.BuildingBlocks.Money amount, SavedMethod stored, string shopperReference) =>
+        new(new Amount(amount.Currency, amount.Value), paymentId.ToString("N"),
+            PaymentMethodDetails.Stored(stored.Token, stored.Type == "ach" ? PaymentMethodTypes.Ach : PaymentMethodTypes.Scheme), ReturnUrl)
+        {
+            ShopperReference = shopperReference,
+            ShopperInteraction = ShopperInteractions.ContAuth,
+            RecurringProcessingModel = RecurringProcessingModels.CardOnFile,
+        };
 
     public static string StatusOf(string resultCode) => resultCode switch
     {

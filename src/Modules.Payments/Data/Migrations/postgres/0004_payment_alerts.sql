@@ -1,0 +1,1 @@
+alter table payments_payments add column alerted_at timestamptz null;
