@@ -26,13 +26,8 @@ internal sealed class RegisterCommandValidator : AbstractValidator<RegisterComma
     public RegisterCommandValidator(PasswordPolicy policy)
     {
         RuleFor(c => c.InvitationToken).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.UserId).NotEmpty().Length(3, 64).Matches(UserIds.Pattern).WithMessage(UserIds.Rule);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in policy.Check(password, context.InstanceToValidate.UserId))
-                context.AddFailure(nameof(RegisterCommand.Password), problem);
-        });
+        this.NewUser(c => c.UserId, c => c.Name);
+        RuleFor(c => c.Password).MeetsPolicy(policy, c => c.UserId);
     }
 }
 

@@ -12,15 +12,10 @@ internal sealed class CreateMemberUserCommandValidator : AbstractValidator<Creat
 {
     public CreateMemberUserCommandValidator(PasswordPolicy policy)
     {
-        RuleFor(c => c.UserId).NotEmpty().Length(3, 64).Matches(UserIds.Pattern).WithMessage(UserIds.Rule);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        this.NewUser(c => c.UserId, c => c.Name);
         RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(c => c.Role).IsInEnum();
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in policy.Check(password, context.InstanceToValidate.UserId))
-                context.AddFailure(nameof(CreateMemberUserCommand.Password), problem);
-        });
+        RuleFor(c => c.Password).MeetsPolicy(policy, c => c.UserId);
     }
 }
 

@@ -15,11 +15,7 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
     public ChangePasswordCommandValidator(PasswordPolicy policy)
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-        RuleFor(c => c.NewPassword).Custom((password, context) =>
-        {
-            foreach (var problem in policy.Check(password))
-                context.AddFailure(nameof(ChangePasswordCommand.NewPassword), problem);
-        });
+        RuleFor(c => c.NewPassword).MeetsPolicy(policy);
     }
 }
 
@@ -82,11 +78,7 @@ internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPas
     public ResetPasswordCommandValidator(PasswordPolicy policy)
     {
         RuleFor(c => c.Token).NotEmpty().MaximumLength(200).WithMessage("The reset link is not valid.");
-        RuleFor(c => c.NewPassword).Custom((password, context) =>
-        {
-            foreach (var problem in policy.Check(password))
-                context.AddFailure(nameof(ResetPasswordCommand.NewPassword), problem);
-        });
+        RuleFor(c => c.NewPassword).MeetsPolicy(policy);
     }
 }
 
