@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         api.MapWebhooksEndpoints();
         api.MapPaymentsEndpoints();
         api.MapBackofficePaymentsEndpoints();
+        api.MapReconciliationEndpoints();
         api.MapJobsEndpoints();
         api.MapJobsitesEndpoints();
         api.MapBackofficeJobsitesEndpoints();

@@ -18,3 +18,12 @@ public sealed record BackofficePaymentDto(Guid PaymentId, Guid AccountId, DateTi
 
 /// <summary>The processor took money back from a payment (a chargeback, or an ACH return after settlement).</summary>
 public sealed record PaymentChargedBackEvent(Guid PaymentId, Guid AccountId, Money Amount, string? Reason) : IIntegrationEvent;
+
+/// <summary>What the processor reported (webhooks) beside what the ledger holds, for payments and refunds in a date range.</summary>
+public sealed record GetReconciliationReportQuery(DateOnly From, DateOnly Thru) : IQuery<ReconciliationReportDto>;
+
+public sealed record ReconciliationReportDto(DateOnly From, DateOnly Thru, Money ProcessorNet, Money LedgerNet, int Matched,
+    IReadOnlyList<ReconciliationDifferenceDto> Differences);
+
+/// <summary>One mismatch. Kind: missing_in_ledger, missing_at_processor, amount_differs, status_differs, chargeback.</summary>
+public sealed record ReconciliationDifferenceDto(string Kind, string? PspReference, Guid? PaymentId, Money? Ledger, Money? Processor, string Detail);

@@ -7,7 +7,8 @@ using Portal.Modules.Payments.Adyen.Emulator;
 namespace Portal.Modules.Payments.Adyen;
 
 /// <summary>In emulator mode, runs the loopback emulator beside the host and points its webhooks at the host.</summary>
-internal sealed class AdyenEmulatorService(AdyenOptions options, AdyenEndpoint endpoint, TimeProvider clock, IServiceProvider services) : IHostedService
+internal sealed class AdyenEmulatorService(AdyenOptions options, AdyenEndpoint endpoint, TimeProvider clock, IServiceProvider services,
+    Microsoft.Extensions.Configuration.IConfiguration config) : IHostedService
 {
     private AdyenEmulator? emulator;
     private HttpClient? webhookClient;
@@ -18,6 +19,10 @@ internal sealed class AdyenEmulatorService(AdyenOptions options, AdyenEndpoint e
         {
             ApiKey = options.ApiKey, MerchantAccount = options.MerchantAccount, HmacKey = options.HmacKey,
             WebhookUsername = options.WebhookUsername, WebhookPassword = options.WebhookPassword, TimeProvider = clock,
+            // "manual" leaves ACH debits pending until a test settles them; the demo confirms them after a few seconds.
+            AchSettlementDelay = config["Payments:Adyen:EmulatorAchSettlement"] is { } setting
+                ? setting == "manual" ? null : TimeSpan.Parse(setting, System.Globalization.CultureInfo.InvariantCulture)
+                : TimeSpan.FromSeconds(3),
         }, ct);
         endpoint.UseEmulator(emulator);
         // The host knows its own address only once it listens.

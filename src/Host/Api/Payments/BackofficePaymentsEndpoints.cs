@@ -22,5 +22,15 @@ internal static class BackofficePaymentsEndpoints
         });
     }
 
+    public static void MapReconciliationEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/backoffice/reports/reconciliation", async (DateOnly? from, DateOnly? thru, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var (start, end) = (from ?? today.AddDays(-30), thru ?? today);
+            if (end < start || end.DayNumber - start.DayNumber > 366)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["thru"] = ["Choose a range of at most a year, with thru on or after from."] });
+            return Results.Ok(await mediator.Send(new GetReconciliationReportQuery(start, end), ct));
+        }).RequireAuthorization(AuthPolicies.Staff);
+
     private sealed record RefundRequest(Money? Amount);
 }

@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.BuildingBlocks.Data;
+using Portal.IntegrationTests.Infrastructure;
+using Portal.Modules.Payments.Adyen;
+
+namespace Portal.IntegrationTests.Http.Payments;
+
+public abstract class ReconciliationHttpTests(SqlDialect dialect) : HttpTest(dialect)
+{
+    [DbFact]
+    public async Task Report_matches_confirmed_payments_and_refunds_and_lists_each_difference()
+    {
+        var pay = await PaymentFixture.CreateAsync(Factory);
+        await pay.InvoiceAsync("INV-1", 10_000, dueInDays: 5);
+        await pay.InvoiceAsync("INV-2", 4_000, dueInDays: 9);
+        var card = (await (await pay.PayAsync("key-1", 10_000, PaymentFixture.Card())).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentId").GetString();
+        await pay.PayAsync("key-2", 4_000, PaymentFixture.Ach());
+        await Factory.AddStaffAsync("fin");
+        var finance = await Factory.LoginAsync("fin");
+        await finance.PostAsJsonAsync($"/api/backoffice/payments/{card}/refunds", new { amount = new { currency = "USD", value = 1_000 } });
+        await pay.SettleWebhooksAsync(3);
+        await PostStrayAuthorisationAsync();
+
+        var report = await finance.GetFromJsonAsync<JsonElement>("/api/backoffice/reports/reconciliation?from=2026-03-02&thru=2026-03-02");
+        var kinds = report.GetProperty("differences").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToList();
+
+        Assert.Equal(2, report.GetProperty("matched").GetInt32());
+        Assert.Contains("missing_at_processor", kinds);
+        Assert.Contains("missing_in_ledger", kinds);
+        Assert.Equal(9_000, report.GetProperty("ledgerNet").GetProperty("value").GetInt64());
+    }
+
+    private async Task PostStrayAuthorisationAsync()
+    {
+        var options = Factory.Services.GetRequiredService<AdyenOptions>();
+        var item = AdyenHmac.WithSignature(new NotificationItem
+        {
+            EventCode = EventCodes.Authorisation, Success = "true", EventDate = "2026-03-02T15:00:00+00:00", MerchantAccountCode = options.MerchantAccount,
+            MerchantReference = Guid.NewGuid().ToString("N"), PspReference = "STRAY00000000001", Amount = new Amount("USD", 777),
+        }, options.HmacKey);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/adyen")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new NotificationRequest("false", [new NotificationItemEnvelope(item)]), AdyenJson.Options),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.WebhookUsername}:{options.WebhookPassword}")));
+        (await CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+    }
+}
+
+public sealed class ReconciliationHttpTestsOnSqlite() : ReconciliationHttpTests(SqlDialect.Sqlite);
+
+public sealed class ReconciliationHttpTestsOnPostgres() : ReconciliationHttpTests(SqlDialect.Postgres), IPostgresTest;
