@@ -9,7 +9,7 @@ namespace Portal.BrowserTests;
 public sealed class PayFlowTests : BrowserTest
 {
     [DbFact]
-    public async Task Selecting_two_invoices_updates_the_total_and_a_new_card_pays_them_and_is_saved_then_reused()
+    public async Task Selecting_two_invoices_updates_the_total_and_a_new_card_pays_them_is_saved_reused_and_drives_autopay()
     {
         var account = await ArrangeAsync();
         await InvoiceAsync(account, "INV-1", 12_550, 5);
@@ -34,6 +34,13 @@ public sealed class PayFlowTests : BrowserTest
         await Page.ClickAsync("[data-pay-button]");
         await Page.WaitForURLAsync("**/payments/*?new=true");
         Assert.Contains("authorised", await Page.InnerTextAsync("[data-payment-status]"));
+
+        await Page.GotoAsync("/profile");
+        await Page.CheckAsync("input[name=AutopayEnabled]");
+        await Page.ClickAsync("text=Save autopay");
+        await Page.WaitForURLAsync("**/profile?done=autopay");
+        await Page.ClickAsync("nav >> text=Dashboard");
+        Assert.Contains("Autopay: on", await Page.InnerTextAsync("[data-autopay]"));
 
         await Page.GotoAsync("/profile");
         await Page.ClickAsync("li[data-method='1111'] >> text=Remove");

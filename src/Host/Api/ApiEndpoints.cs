@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         api.MapBackofficeImportsEndpoints();
         api.MapWebhooksEndpoints();
         api.MapPaymentsEndpoints();
+        api.MapAutopayEndpoints();
         api.MapBackofficePaymentsEndpoints();
         api.MapReconciliationEndpoints();
         api.MapJobsEndpoints();

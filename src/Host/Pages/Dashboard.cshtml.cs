@@ -4,6 +4,7 @@ using Portal.Host.Infrastructure;
 using Portal.Host.Pages.Jobsites;
 using Portal.Modules.Invoicing.Contracts.Invoices;
 using Portal.Modules.Jobsites.Contracts.Visits;
+using Portal.Modules.Payments.Contracts.Autopay;
 
 namespace Portal.Host.Pages;
 
@@ -17,6 +18,8 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
 
     public AccountBalanceDto? Balance { get; private set; }
 
+    public AutopayDto? Autopay { get; private set; }
+
     public async Task OnGetAsync(Guid? account)
     {
         await LoadUserAsync(account);
@@ -25,6 +28,9 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
         var visits = await Mediator.Send(new GetVisitsQuery(Account.AccountId), HttpContext.RequestAborted);
         Days = visits.Where(v => v.Status != VisitStatus.Completed).GroupBy(v => VisitText.Day(v.ScheduledStart)).ToList();
         if (SeesBilling)
+        {
             Balance = await Mediator.Send(new GetAccountBalanceQuery(Account.AccountId), HttpContext.RequestAborted);
+            Autopay = await Mediator.Send(new GetAutopayQuery(Account.AccountId), HttpContext.RequestAborted);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Host.Infrastructure;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Contracts.Users;
+using Portal.Modules.Payments.Contracts.Autopay;
 using Portal.Modules.Payments.Contracts.Methods;
 
 namespace Portal.Host.Pages;
@@ -28,6 +29,14 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
 
     public IReadOnlyList<PaymentMethodDto> Methods { get; private set; } = [];
 
+    public AutopayDto Autopay { get; private set; } = new(false, null);
+
+    [BindProperty]
+    public bool AutopayEnabled { get; set; }
+
+    [BindProperty]
+    public Guid? AutopayMethodId { get; set; }
+
     public bool CanManageMethods => Account is { Role: >= AccountRole.Accounting };
 
     public string? Notice { get; private set; }
@@ -42,6 +51,7 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
             "password" => "Your password was changed.",
             "preferences" => "Your preference was saved.",
             "method" => "The payment method was removed.",
+            "autopay" => "Autopay was saved.",
             _ => null,
         };
     }
@@ -73,11 +83,25 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAutopayAsync()
+    {
+        await LoadUserAsync();
+        if (!CanManageMethods)
+            return Forbid();
+        if (await TrySendAsync(new SetAutopayCommand(Account!.AccountId, AutopayEnabled, AutopayMethodId, User.UserKey())))
+            return Redirect("/profile?done=autopay");
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         await LoadUserAsync();
         Rule = await PasswordRuleAsync();
         if (CanManageMethods)
+        {
             Methods = await Mediator.Send(new GetPaymentMethodsQuery(Account!.AccountId), HttpContext.RequestAborted);
+            Autopay = await Mediator.Send(new GetAutopayQuery(Account.AccountId), HttpContext.RequestAborted);
+        }
     }
 }

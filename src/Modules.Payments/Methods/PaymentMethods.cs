@@ -4,6 +4,8 @@ using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Errors;
 using Portal.BuildingBlocks.Mediation;
 using Portal.Modules.Payments.Adyen;
+using Portal.BuildingBlocks.Messaging;
+using Portal.Modules.Payments.Contracts.Autopay;
 using Portal.Modules.Payments.Contracts.Methods;
 using Portal.Modules.Payments.Payments;
 
@@ -52,7 +54,7 @@ internal sealed class DeletePaymentMethodCommandHandler(IMediator mediator, Adye
 
 internal sealed record RemoveSavedMethodCommand(Guid AccountId, Guid PaymentMethodId) : ICommand<string>;
 
-internal sealed class RemoveSavedMethodCommandHandler(IDatabase db, TimeProvider clock) : IRequestHandler<RemoveSavedMethodCommand, string>
+internal sealed class RemoveSavedMethodCommandHandler(IDatabase db, IOutbox outbox, TimeProvider clock) : IRequestHandler<RemoveSavedMethodCommand, string>
 {
     public async Task<string> Handle(RemoveSavedMethodCommand command, CancellationToken ct)
     {
@@ -68,6 +70,12 @@ internal sealed class RemoveSavedMethodCommandHandler(IDatabase db, TimeProvider
                 update payments_methods set is_default = @Yes where id = (
                     select id from payments_methods where account_id = @AccountId and deleted_at is null order by created_at limit 1)
                 """, new { command.AccountId, Yes = true }, ct);
+        // Autopay cannot run without its method: it stops, and the people who rely on it are told.
+        if (await db.ExecuteAsync("""
+                update payments_autopay set enabled = @No, payment_method_id = null, updated_at = @Now
+                where account_id = @AccountId and enabled = @Yes and payment_method_id = @PaymentMethodId
+                """, new { command.AccountId, command.PaymentMethodId, No = false, Yes = true, Now = clock.GetUtcNow() }, ct) == 1)
+            outbox.Add(new AutopayStoppedEvent(command.AccountId, "the payment method it used was removed."));
         return removed.Token;
     }
 
