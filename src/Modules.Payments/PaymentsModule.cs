@@ -13,6 +13,7 @@ public static class PaymentsModule
         var adyen = AdyenEndpoint.OptionsFrom(config);
         services.AddSingleton(adyen);
         services.AddSingleton<AdyenEndpoint>();
+        services.AddScoped<Autopay.AutopayNotices>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<AdyenEndpoint>().BaseUrl;
@@ -24,5 +25,9 @@ public static class PaymentsModule
     }
 
     public static IReadOnlyList<ScheduledCommand> Schedules { get; } =
-        [new("payments-stale", "0 */10 * * * ?", () => new Contracts.Payments.ResolveStalePaymentsCommand())];
+    [
+        new("payments-stale", "0 */10 * * * ?", () => new Contracts.Payments.ResolveStalePaymentsCommand()),
+        // Daily at 13:00 UTC (morning in the US); Jobs:autopay:Cron moves it.
+        new("autopay", "0 0 13 * * ?", () => new Contracts.Autopay.RunAutopayCommand()),
+    ];
 }

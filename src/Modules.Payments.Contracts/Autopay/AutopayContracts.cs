@@ -12,3 +12,9 @@ public sealed record SetAutopayCommand(Guid AccountId, bool Enabled, Guid? Payme
 
 /// <summary>Autopay stopped without the customer choosing it (its method was removed); the account's billing people are told.</summary>
 public sealed record AutopayStoppedEvent(Guid AccountId, string Reason) : Portal.BuildingBlocks.Mediation.IIntegrationEvent;
+
+/// <summary>
+/// The autopay sweep: charges each open invoice of an autopay account on its due date with the saved method, once per
+/// attempt (a refusal is retried after 1, 3 and 5 days, then autopay stops for that invoice and the account is told).
+/// </summary>
+public sealed record RunAutopayCommand : IWorkflowCommand<Portal.BuildingBlocks.Scheduling.SweepResult>;

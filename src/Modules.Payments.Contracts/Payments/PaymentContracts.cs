@@ -14,7 +14,8 @@ public sealed record PayCommand(
     Money Amount,
     IReadOnlyList<PaymentAllocationDto>? Allocations,
     PaymentMethodInputDto Method,
-    bool SavePaymentMethod) : IWorkflowCommand<PaymentDto>;
+    bool SavePaymentMethod,
+    bool MerchantInitiated = false) : IWorkflowCommand<PaymentDto>;
 
 /// <summary>How to pay: a new card (Adyen's encrypted fields), a bank account (ACH), or a saved method.</summary>
 public sealed record PaymentMethodInputDto

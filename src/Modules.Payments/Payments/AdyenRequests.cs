@@ -16,7 +16,7 @@ internal static class AdyenRequests
         var amount = new Amount(command.Amount.Currency, command.Amount.Value);
         var reference = begun.PaymentId.ToString("N");
         if (begun.Stored is { } stored)
-            return StoredPayment(begun.PaymentId, command.Amount, stored, shopperReference);
+            return StoredPayment(begun.PaymentId, command.Amount, stored, shopperReference, command.MerchantInitiated);
         var save = command.SavePaymentMethod;
         var details = PaymentRequestHash.MethodType(method) == "ach"
             ? PaymentMethodDetails.Ach(method.BankAccountNumber!, method.BankLocationId!, method.OwnerName!)
@@ -33,13 +33,14 @@ internal static class AdyenRequests
     }
 
     /// <summary>A payment with a saved method; rebuilt identically when a lost answer is asked for again with the same key.</summary>
-    public static PaymentRequest StoredPayment(Guid paymentId, Portal.BuildingBlocks.Money amount, SavedMethod stored, string shopperReference) =>
+    public static PaymentRequest StoredPayment(Guid paymentId, Portal.BuildingBlocks.Money amount, SavedMethod stored, string shopperReference, bool merchantInitiated) =>
         new(new Amount(amount.Currency, amount.Value), paymentId.ToString("N"),
             PaymentMethodDetails.Stored(stored.Token, stored.Type == "ach" ? PaymentMethodTypes.Ach : PaymentMethodTypes.Scheme), ReturnUrl)
         {
             ShopperReference = shopperReference,
             ShopperInteraction = ShopperInteractions.ContAuth,
-            RecurringProcessingModel = RecurringProcessingModels.CardOnFile,
+            // The customer is present for a one-click payment; autopay charges without them, at varying amounts and dates.
+            RecurringProcessingModel = merchantInitiated ? RecurringProcessingModels.UnscheduledCardOnFile : RecurringProcessingModels.CardOnFile,
         };
 
     public static string StatusOf(string resultCode) => resultCode switch

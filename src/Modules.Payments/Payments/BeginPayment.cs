@@ -30,15 +30,15 @@ internal sealed class BeginPaymentCommandHandler(IDatabase db, IMediator mediato
         var paymentId = Guid.CreateVersion7(now);
         const string insert = """
             insert into payments_payments (id, account_id, idempotency_key, request_hash, paid_by, amount_minor, amount_currency, status,
-                method_type, brand, last4, stored_method_id, save_method, created_at, updated_at)
-            values (@Id, @AccountId, @Key, @Hash, @PaidBy, @Amount, @Currency, 'processing', @MethodType, @Brand, @Last4, @StoredId, @Save, @Now, @Now)
+                method_type, brand, last4, stored_method_id, save_method, merchant_initiated, created_at, updated_at)
+            values (@Id, @AccountId, @Key, @Hash, @PaidBy, @Amount, @Currency, 'processing', @MethodType, @Brand, @Last4, @StoredId, @Save, @Mit, @Now, @Now)
             on conflict (account_id, idempotency_key) do nothing
             """;
         var inserted = await db.ExecuteAsync(insert, new
         {
             Id = paymentId, pay.AccountId, Key = pay.IdempotencyKey, Hash = command.RequestHash, pay.PaidBy, Amount = pay.Amount.Value,
             pay.Amount.Currency, MethodType = stored?.Type ?? PaymentRequestHash.MethodType(pay.Method), stored?.Brand, stored?.Last4,
-            StoredId = pay.Method.StoredPaymentMethodId, Save = pay.SavePaymentMethod && stored is null, Now = now,
+            StoredId = pay.Method.StoredPaymentMethodId, Save = pay.SavePaymentMethod && stored is null, Mit = pay.MerchantInitiated, Now = now,
         }, ct);
         if (inserted == 0)
             // Another request with this key committed between our read and our insert.

@@ -26,7 +26,7 @@ internal sealed class ResolveStalePaymentsCommandHandler(
     {
         var now = clock.GetUtcNow();
         var stale = await db.QueryAsync<StaleRow>("""
-            select p.id, p.account_id, p.status, p.amount_minor, p.amount_currency, p.updated_at, m.token, m.type
+            select p.id, p.account_id, p.status, p.amount_minor, p.amount_currency, p.updated_at, p.merchant_initiated, m.token, m.type
             from payments_payments p left join payments_methods m on m.id = p.stored_method_id
             where p.status = 'unknown' or (p.status = 'processing' and p.updated_at < @Interrupted)
                or (p.status = 'pending' and p.updated_at < @Unsettled)
@@ -59,7 +59,7 @@ internal sealed class ResolveStalePaymentsCommandHandler(
         {
             var adyen = services.GetRequiredService<AdyenCheckoutClient>();
             var request = AdyenRequests.StoredPayment(payment.Id, new Money(payment.AmountCurrency, payment.AmountMinor),
-                new SavedMethod(payment.Token, payment.Type ?? "card", null, null), ShopperReference.For(payment.AccountId));
+                new SavedMethod(payment.Token, payment.Type ?? "card", null, null), ShopperReference.For(payment.AccountId), payment.MerchantInitiated);
             var response = await adyen.PaymentsAsync(request, AdyenRequests.IdempotencyKey(payment.Id), ct);
             var status = AdyenRequests.StatusOf(response.ResultCode);
             await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, status, response.PspReference,
@@ -96,6 +96,7 @@ internal sealed class ResolveStalePaymentsCommandHandler(
         public long AmountMinor { get; init; }
         public string AmountCurrency { get; init; } = "";
         public DateTimeOffset UpdatedAt { get; init; }
+        public bool MerchantInitiated { get; init; }
         public string? Token { get; init; }
         public string? Type { get; init; }
     }
