@@ -9,3 +9,6 @@ public sealed record PaymentMethodDto(Guid PaymentMethodId, string Type, string?
 
 /// <summary>Removes a saved method here and at the processor.</summary>
 public sealed record DeletePaymentMethodCommand(Guid AccountId, Guid PaymentMethodId) : IWorkflowCommand<MediatR.Unit>;
+
+/// <summary>Makes one saved method the account's default (the one the pay page picks first).</summary>
+public sealed record SetDefaultPaymentMethodCommand(Guid AccountId, Guid PaymentMethodId) : ICommand;

@@ -85,3 +85,16 @@ internal sealed class RemoveSavedMethodCommandHandler(IDatabase db, IOutbox outb
         public bool WasDefault { get; init; }
     }
 }
+
+internal sealed class SetDefaultPaymentMethodCommandHandler(IDatabase db) : AsyncRequestHandler<SetDefaultPaymentMethodCommand>
+{
+    protected override async Task Handle(SetDefaultPaymentMethodCommand command, CancellationToken ct)
+    {
+        // Both rows change in the command's one transaction, so there is never no default or two.
+        if (await db.ExecuteAsync("update payments_methods set is_default = @Yes where id = @PaymentMethodId and account_id = @AccountId and deleted_at is null",
+                new { command.PaymentMethodId, command.AccountId, Yes = true }, ct) == 0)
+            throw new NotFoundException("There is no such payment method.");
+        await db.ExecuteAsync("update payments_methods set is_default = @No where account_id = @AccountId and id <> @PaymentMethodId",
+            new { command.PaymentMethodId, command.AccountId, No = false }, ct);
+    }
+}

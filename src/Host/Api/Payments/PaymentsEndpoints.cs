@@ -35,6 +35,12 @@ internal static class PaymentsEndpoints
         account.MapGet("/payment-methods", async (Guid accountId, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new GetPaymentMethodsQuery(accountId), ct)));
 
+        account.MapPut("/payment-methods/{paymentMethodId:guid}/default", async (Guid accountId, Guid paymentMethodId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new SetDefaultPaymentMethodCommand(accountId, paymentMethodId), ct);
+            return Results.NoContent();
+        });
+
         account.MapDelete("/payment-methods/{paymentMethodId:guid}", async (Guid accountId, Guid paymentMethodId, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new DeletePaymentMethodCommand(accountId, paymentMethodId), ct);

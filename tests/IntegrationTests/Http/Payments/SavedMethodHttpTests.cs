@@ -37,6 +37,24 @@ public abstract class SavedMethodHttpTests(SqlDialect dialect) : HttpTest(dialec
     }
 
     [DbFact]
+    public async Task Second_saved_method_becomes_the_default_when_chosen()
+    {
+        var pay = await PaymentFixture.CreateAsync(Factory);
+        await pay.InvoiceAsync("INV-1", 10_000, dueInDays: 5);
+        await pay.PayAsync("key-1", 1_000, PaymentFixture.Card(), save: true);
+        await pay.PayAsync("key-2", 1_000, PaymentFixture.Card(number: "5555444433331111"), save: true);
+        var methods = await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payment-methods");
+        var second = methods.EnumerateArray().Single(m => m.GetProperty("last4").GetString() == "1111" && m.GetProperty("brand").GetString() == "mc");
+
+        var put = await pay.User.PutAsync($"/api/accounts/{pay.Account}/payment-methods/{second.GetProperty("paymentMethodId").GetString()}/default", null);
+        var after = await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payment-methods");
+
+        Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        Assert.Single(after.EnumerateArray(), m => m.GetProperty("isDefault").GetBoolean());
+        Assert.Equal("mc", after[0].GetProperty("brand").GetString());
+    }
+
+    [DbFact]
     public async Task Saved_method_of_another_account_cannot_be_used_or_deleted()
     {
         var pay = await PaymentFixture.CreateAsync(Factory);
