@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Portal.Benchmarks;
+
+/// <summary>
+/// Few, long invocations: each one posts or imports a whole batch against a fresh database, so Monitoring (one call per iteration) fits.
+/// In process, because the generated out-of-process project would inherit the repository's Directory.Build.props.
+/// </summary>
+internal sealed class BenchConfig : ManualConfig
+{
+    public BenchConfig()
+    {
+        AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(3)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
