@@ -6,10 +6,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Portal.Benchmarks;
 
-/// <summary>
-/// Few, long invocations: each one posts or imports a whole batch against a fresh database, so Monitoring (one call per iteration) fits.
-/// In process, because the generated out-of-process project would inherit the repository's Directory.Build.props.
-/// </summary>
+// Few, long invocations: each one posts or imports a whole batch against a fresh database, so Monitoring (one call per iteration) fits.
+// In process: the default toolchain builds a generated project per benchmark under bin/, which picks up the repository's
+// Directory.Build.props (AssemblyName, warnings as errors) and costs minutes of build on this 2-core machine.
 internal sealed class BenchConfig : ManualConfig
 {
     public BenchConfig()

@@ -10,10 +10,8 @@ using Portal.Modules.Invoicing.Invoices;
 
 namespace Portal.Benchmarks.Http;
 
-/// <summary>
-/// The floor for the customer invoice list: /bench/raw-invoices?accountId= runs the list query's SQL with Dapper and writes the same JSON,
-/// branched off before the Host's pipeline, so no auth, rate limiter, routing, mediator or behaviours. Registered only by the wrk harness.
-/// </summary>
+// The floor for the customer invoice list: /bench/raw-invoices?accountId= runs the list query's SQL with Dapper and writes the same JSON,
+// branched off before the Host's pipeline, so no auth, rate limiter, routing, mediator or behaviours. Registered only by the wrk harness.
 internal sealed class RawInvoicesStartupFilter : IStartupFilter
 {
     public const string Path = "/bench/raw-invoices";

@@ -17,11 +17,9 @@ using Portal.Modules.Invoicing.Contracts.Invoices;
 
 namespace Portal.Benchmarks.Http;
 
-/// <summary>
-/// dotnet run -c Release --project tests/Benchmarks -- wrk --db sqlite|postgres [--duration 15s] [--connections 64] [--out docs/PERFORMANCE.md]
-/// Starts the real Host on a loopback port over a fresh database holding one account with 10,000 posted invoices, signs a member in,
-/// then runs wrk against the customer invoice list and against the raw floor endpoint in the same session.
-/// </summary>
+// dotnet run -c Release --project tests/Benchmarks -- wrk --db sqlite|postgres [--duration 15s] [--connections 64] [--out docs/PERFORMANCE.md]
+// Starts the real Host on a loopback port over a fresh database holding one account with 10,000 posted invoices, signs a member in,
+// then runs wrk against the customer invoice list and against the raw floor endpoint in the same session.
 internal static class WrkHarness
 {
     private const int Invoices = 10_000;
@@ -76,6 +74,7 @@ internal static class WrkHarness
         await Send(new CreateInvoiceCommand(accountId, "SEED", today, today.AddDays(30), null,
             [new InvoiceLineInputDto("Lawn care", 1m, Money.Dollars(4_500))]));
         await BenchDatabase.CopyInvoiceAsync(services, "SEED", Invoices - 1);
+        await BenchDatabase.AnalyzeIfPostgresAsync(services);
 
         var email = $"{UserId}@example.test";
         await Send(new InviteUserCommand(accountId, email, AccountRole.Accounting, null));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Benchmarks.Http;
 
-/// <summary>The numbers of one wrk run, read from its --latency output.</summary>
+// The numbers of one wrk run, read from its --latency output.
 internal sealed partial record WrkRun(double RequestsPerSecond, double P50Ms, double P99Ms, string Errors, string Load)
 {
     public static WrkRun Parse(string output, string load)
