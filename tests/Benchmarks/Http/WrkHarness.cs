@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +20,7 @@ namespace Portal.Benchmarks.Http;
 // then runs wrk against the customer invoice list and against the raw floor endpoint in the same session.
 internal static class WrkHarness
 {
-    private const int Invoices = 10_000;
+    internal const int Invoices = 10_000;
     private const string UserId = "bench-user";
     private const string Password = "Tulip-Garden-42";
 
@@ -55,7 +53,7 @@ internal static class WrkHarness
         var portalRun = RunWrk(portalUrl, cookie, duration, connections);
         var rawRun = RunWrk(rawUrl, null, duration, connections);
 
-        var report = Report(engine, duration, connections, portalRun, rawRun);
+        var report = WrkReport.Table($"dotnet run -c Release --project tests/Benchmarks -- wrk {string.Join(' ', args)}", engine, Invoices, duration, connections, portalRun, rawRun);
         Console.WriteLine(report);
         await File.AppendAllTextAsync(output, report);
         Console.WriteLine($"Appended to {output}");
@@ -112,7 +110,7 @@ internal static class WrkHarness
 
     private static WrkRun RunWrk(string url, string? cookie, string duration, string connections)
     {
-        var load = Uptime();
+        var load = WrkReport.LoadAverage();
         var start = new ProcessStartInfo("/usr/bin/wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{duration}", "--latency" })
             start.ArgumentList.Add(arg);
@@ -132,35 +130,11 @@ internal static class WrkHarness
         return WrkRun.Parse(stdout, load);
     }
 
-    private static string Report(string engine, string duration, string connections, WrkRun portal, WrkRun raw)
-    {
-        var text = new StringBuilder();
-        text.AppendLine();
-        text.AppendLine($"#### Customer invoice list under wrk, {engine}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine();
-        text.AppendLine($"`dotnet run -c Release --project tests/Benchmarks -- wrk --db {engine}`: {Invoices:N0} posted invoices on one account, 20 per page, " +
-                        $"`wrk -t2 -c{connections} -d{duration} --latency` on loopback, wrk and the Host on the same {Environment.ProcessorCount} cores.");
-        text.AppendLine();
-        text.AppendLine("| endpoint | requests/s | p50 | p99 | errors | load before the run (`uptime`) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | --- | --- |");
-        text.AppendLine(portal.Row("`GET /api/accounts/{id}/invoices?limit=20` (cookie auth, full pipeline)"));
-        text.AppendLine(raw.Row("`GET /bench/raw-invoices` (same SQL, Dapper, no auth or pipeline)"));
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"| **portal / raw** | **{portal.RequestsPerSecond / raw.RequestsPerSecond:0.00}×** | **{portal.P50Ms / raw.P50Ms:0.00}×** | **{portal.P99Ms / raw.P99Ms:0.00}×** | | |"));
-        return text.ToString();
-    }
-
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Uptime()
-    {
-        var text = File.ReadAllText("/proc/loadavg").Split(' ');
-        return $"load average: {text[0]}, {text[1]}, {text[2]}";
     }
 
     private static string? Option(string[] args, string name)

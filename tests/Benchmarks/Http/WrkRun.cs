@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Portal.Benchmarks.Http;
@@ -37,4 +38,32 @@ internal sealed partial record WrkRun(double RequestsPerSecond, double P50Ms, do
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex Non2xx();
+}
+
+// The Markdown the harness prints and appends to docs/PERFORMANCE.md.
+internal static class WrkReport
+{
+    public static string Table(string command, string engine, int invoices, string duration, string connections, WrkRun portal, WrkRun raw)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine($"#### Customer invoice list under wrk, {engine}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine();
+        text.AppendLine($"`{command}`: {invoices:N0} posted invoices on one account, 20 per page, " +
+                        $"`wrk -t2 -c{connections} -d{duration} --latency` on loopback, wrk and the Host on the same {Environment.ProcessorCount} cores.");
+        text.AppendLine();
+        text.AppendLine("| endpoint | requests/s | p50 | p99 | errors | load before the run (`uptime`) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | --- | --- |");
+        text.AppendLine(portal.Row("`GET /api/accounts/{id}/invoices?limit=20` (cookie auth, full pipeline)"));
+        text.AppendLine(raw.Row("`GET /bench/raw-invoices` (same SQL, Dapper, no auth or pipeline)"));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| **portal / raw** | **{portal.RequestsPerSecond / raw.RequestsPerSecond:0.00}×** | **{portal.P50Ms / raw.P50Ms:0.00}×** | **{portal.P99Ms / raw.P99Ms:0.00}×** | | |"));
+        return text.ToString();
+    }
+
+    public static string LoadAverage()
+    {
+        var text = File.ReadAllText("/proc/loadavg").Split(' ');
+        return $"load average: {text[0]}, {text[1]}, {text[2]}";
+    }
 }
