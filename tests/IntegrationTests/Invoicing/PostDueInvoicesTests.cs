@@ -56,20 +56,19 @@ public abstract class PostDueInvoicesTests(SqlDialect dialect) : IntegrationTest
     }
 
     [DbFact]
-    public async Task PostDueInvoices_of_100000_due_invoices_finishes_in_seconds()
+    public async Task PostDueInvoices_across_several_batches_posts_every_due_invoice()
     {
         var account = await Portal.CreateAccountAsync();
         await Portal.SendAsync(new CreateInvoiceCommand(
             account, "SEED", Today, Today, Portal.Clock.GetUtcNow().AddMinutes(1), [new InvoiceLineInputDto("x", 1m, BuildingBlocks.Money.Dollars(1))]));
-        await SeedScheduledCopiesAsync("SEED", 99_999);
+        await SeedScheduledCopiesAsync("SEED", 2_499);
         Portal.Clock.Advance(TimeSpan.FromMinutes(1));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var result = await Portal.SendAsync(new PostDueInvoicesCommand());
 
-        Assert.Equal(100_000, result.Succeeded);
-        // A few seconds on an idle machine; the bound leaves room for a busy CI box yet fails a per-invoice loop, which takes minutes.
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        // Speed is measured in tests/Benchmarks (docs/PERFORMANCE.md), never here.
+        Assert.Equal(2_500, result.Succeeded);
+        Assert.Equal(2_500, await Portal.EventCountAsync<InvoicePostedEvent>());
     }
 
     // Copies the seed invoice with new ids and numbers in one statement, so the test arranges thousands quickly.
