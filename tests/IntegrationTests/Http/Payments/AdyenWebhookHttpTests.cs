@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
@@ -74,13 +71,8 @@ public abstract class AdyenWebhookHttpTests(SqlDialect dialect) : HttpTest(diale
         MerchantAccountCode = Options.MerchantAccount, MerchantReference = "PAY-1", PspReference = psp, Amount = new Amount("USD", 12550),
     };
 
-    private Task<HttpResponseMessage> PostAsync(NotificationItem item, string user, string password)
-    {
-        var body = JsonSerializer.Serialize(new NotificationRequest("false", [new NotificationItemEnvelope(item)]), AdyenJson.Options);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/adyen") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(NotificationItem item, string user, string password) =>
+        SignedWebhook.PostAsync(CreateClient(), item, user, password);
 
     private async Task<long> CountAsync(string psp)
     {

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks.Data;
@@ -42,14 +40,7 @@ public abstract class ReconciliationHttpTests(SqlDialect dialect) : HttpTest(dia
             EventCode = EventCodes.Authorisation, Success = "true", EventDate = "2026-03-02T15:00:00+00:00", MerchantAccountCode = options.MerchantAccount,
             MerchantReference = Guid.NewGuid().ToString("N"), PspReference = "STRAY00000000001", Amount = new Amount("USD", 777),
         }, options.HmacKey);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/adyen")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new NotificationRequest("false", [new NotificationItemEnvelope(item)]), AdyenJson.Options),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.WebhookUsername}:{options.WebhookPassword}")));
-        (await CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+        (await SignedWebhook.PostAsync(CreateClient(), item, options.WebhookUsername, options.WebhookPassword)).EnsureSuccessStatusCode();
     }
 }
 
