@@ -31,6 +31,7 @@ internal sealed class DemoData(
             await mediator.Send(new CreateMemberUserCommand(greenway, "demo.basic", "Bo Basic", "bo@greenway.example", AccountRole.Basic, Password), ct);
             await mediator.Send(new CreateMemberUserCommand(oak, "demo.oak", "Olive Oak", "olive@oakstreet.example", AccountRole.Admin, Password), ct);
             await DemoJobsites.SeedAsync(mediator, greenway, oak, clock.GetUtcNow(), ct);
+            await DemoInvoices.SeedAsync(mediator, greenway, clock, ct);
             logger.LogInformation("Demo data created");
         }
         if (environment.IsDevelopment())

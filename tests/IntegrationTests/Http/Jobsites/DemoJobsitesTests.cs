@@ -37,4 +37,21 @@ public sealed class DemoJobsitesTests() : JobsitesHttpTest(SqlDialect.Sqlite)
         Assert.Equal("IEND"u8.ToArray(), bytes[^8..^4]);
         Assert.True(timeline.GetArrayLength() >= 3);
     }
+
+    [DbFact]
+    public async Task Demo_account_has_open_overdue_paid_and_scheduled_invoices()
+    {
+        var greenway = (await Factory.SendAsync(new GetAccountsByNumberQuery(["A-1001"]))).Single().AccountId;
+        var client = await Factory.LoginAsync("demo.accounting", DemoData.Password);
+
+        var open = await client.GetFromJsonAsync<JsonElement>($"/api/accounts/{greenway}/invoices");
+        var paid = await client.GetFromJsonAsync<JsonElement>($"/api/accounts/{greenway}/invoices?status=paid");
+        var summary = await client.GetFromJsonAsync<JsonElement>($"/api/accounts/{greenway}/summary");
+        var all = await Factory.SendAsync(new Portal.Modules.Invoicing.Contracts.Invoices.GetBackofficeInvoicesQuery(greenway));
+
+        Assert.Equal(3, open.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, paid.GetProperty("items").GetArrayLength());
+        Assert.True(summary.GetProperty("overdueBalance").GetProperty("value").GetInt64() > 0);
+        Assert.Contains(all.Items, i => i.Status == "scheduled");
+    }
 }
