@@ -42,7 +42,8 @@ public sealed record PaymentDto(
     string? RefusalReason,
     Money Amount,
     IReadOnlyList<PaymentAllocationDto> Allocations,
-    PaymentMethodSummaryDto Method);
+    PaymentMethodSummaryDto Method,
+    IReadOnlyList<Refunds.RefundDto>? Refunds = null);
 
 public sealed record PaymentMethodSummaryDto(string Type, string? Brand, string? Last4);
 

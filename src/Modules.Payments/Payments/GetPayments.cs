@@ -2,13 +2,33 @@ using MediatR;
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.Modules.Payments.Contracts.Payments;
+using Portal.Modules.Payments.Contracts.Refunds;
 
 namespace Portal.Modules.Payments.Payments;
 
 internal sealed class GetPaymentQueryHandler(IDatabase db) : IRequestHandler<GetPaymentQuery, PaymentDto?>
 {
-    public async Task<PaymentDto?> Handle(GetPaymentQuery query, CancellationToken ct) =>
-        (await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and p.id = @PaymentId", new { query.AccountId, query.PaymentId }, 1, ct)).SingleOrDefault();
+    public async Task<PaymentDto?> Handle(GetPaymentQuery query, CancellationToken ct)
+    {
+        var payment = (await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and p.id = @PaymentId", new { query.AccountId, query.PaymentId }, 1, ct)).SingleOrDefault();
+        if (payment is null)
+            return null;
+        var refunds = await db.QueryAsync<RefundRow>(
+            "select id, status, amount_minor, amount_currency, created_at from payments_refunds where payment_id = @PaymentId order by created_at", query, ct);
+        return payment with
+        {
+            Refunds = refunds.Select(r => new RefundDto(r.Id, payment.PaymentId, r.Status, new Money(r.AmountCurrency, r.AmountMinor), r.CreatedAt)).ToList(),
+        };
+    }
+
+    private sealed record RefundRow
+    {
+        public Guid Id { get; init; }
+        public string Status { get; init; } = "";
+        public long AmountMinor { get; init; }
+        public string AmountCurrency { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 }
 
 internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<GetPaymentsQuery, Page<PaymentDto>>

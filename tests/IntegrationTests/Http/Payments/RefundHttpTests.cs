@@ -22,6 +22,7 @@ public abstract class RefundHttpTests(SqlDialect dialect) : HttpTest(dialect)
         await pay.SettleWebhooksAsync(sentBefore + 1);
         var tooMuch = await finance.PostAsJsonAsync($"/api/backoffice/payments/{paymentId}/refunds", new { amount = new { currency = "USD", value = 7_501 } });
         var list = await finance.GetFromJsonAsync<JsonElement>("/api/backoffice/payments");
+        var detail = await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payments/{paymentId}");
 
         Assert.Equal(HttpStatusCode.Accepted, refund.StatusCode);
         Assert.Equal("received", (await refund.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -31,6 +32,7 @@ public abstract class RefundHttpTests(SqlDialect dialect) : HttpTest(dialect)
         var row = list.GetProperty("items")[0];
         Assert.Equal(pay.Account.ToString(), row.GetProperty("accountId").GetString());
         Assert.Equal(2_500, row.GetProperty("refunded").GetProperty("value").GetInt64());
+        Assert.Equal("succeeded", detail.GetProperty("refunds")[0].GetProperty("status").GetString());
     }
 
     [DbFact]
