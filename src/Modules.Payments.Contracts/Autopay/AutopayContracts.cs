@@ -18,3 +18,12 @@ public sealed record AutopayStoppedEvent(Guid AccountId, string Reason) : Portal
 /// attempt (a refusal is retried after 1, 3 and 5 days, then autopay stops for that invoice and the account is told).
 /// </summary>
 public sealed record RunAutopayCommand : IWorkflowCommand<Portal.BuildingBlocks.Scheduling.SweepResult>;
+
+/// <summary>What autopay will charge next for the account: the invoices it covers, each with its charge day and amount.</summary>
+public sealed record GetAutopayPlanQuery(Guid AccountId) : IQuery<AutopayPlanDto>;
+
+/// <summary>Charges is empty when autopay is off; an invoice autopay does not cover (pending, given up) is not listed.</summary>
+public sealed record AutopayPlanDto(bool Enabled, string? MethodBrand, string? MethodLast4, IReadOnlyList<AutopayChargeDto> Charges);
+
+/// <summary>One invoice autopay will charge on ChargeOn (its due date, or the day of the next retry).</summary>
+public sealed record AutopayChargeDto(Guid InvoiceId, string InvoiceNumber, DateOnly DueDate, DateOnly ChargeOn, Portal.BuildingBlocks.Money Amount);
