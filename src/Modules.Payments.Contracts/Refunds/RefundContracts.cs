@@ -27,3 +27,6 @@ public sealed record ReconciliationReportDto(DateOnly From, DateOnly Thru, Money
 
 /// <summary>One mismatch. Kind: missing_in_ledger, missing_at_processor, amount_differs, status_differs, chargeback.</summary>
 public sealed record ReconciliationDifferenceDto(string Kind, string? PspReference, Guid? PaymentId, Money? Ledger, Money? Processor, string Detail);
+
+/// <summary>The processor confirmed a refund (the REFUND webhook succeeded); the money is on its way back to the customer.</summary>
+public sealed record PaymentRefundedEvent(Guid RefundId, Guid PaymentId, Guid AccountId, Money Amount) : IIntegrationEvent;
