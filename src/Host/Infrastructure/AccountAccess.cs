@@ -1,5 +1,6 @@
 using MediatR;
 using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Contracts.Sessions;
 using Portal.Modules.Identity.Contracts.Users;
 
 namespace Portal.Host.Infrastructure;
@@ -40,6 +41,8 @@ internal static class AccountAccess
         var userKey = http.User.UserKey();
         if (userKey == Guid.Empty)
             return null;
+        if (http.Items[typeof(SessionDto)] is SessionDto { Memberships: { } memberships } session && session.UserKey == userKey)
+            return memberships.FirstOrDefault(m => m.AccountId == accountId)?.Role;
         return await http.RequestServices.GetRequiredService<IMediator>().Send(new GetAccountRoleQuery(userKey, accountId), http.RequestAborted);
     }
 

@@ -80,11 +80,15 @@ internal static class AuthSetup
     {
         var key = ctx.Principal?.SessionKey();
         var mediator = ctx.HttpContext.RequestServices.GetRequiredService<IMediator>();
-        if (key is null || await mediator.Send(new ValidateSessionCommand(key), ctx.HttpContext.RequestAborted) is null)
+        var session = key is null ? null : await mediator.Send(new ValidateSessionCommand(key), ctx.HttpContext.RequestAborted);
+        if (session is null)
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
         }
+        // The account checks of this request read the roles fetched with the session instead of asking again.
+        ctx.HttpContext.Items[typeof(SessionDto)] = session;
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)

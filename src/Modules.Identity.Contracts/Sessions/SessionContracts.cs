@@ -21,5 +21,9 @@ public sealed record LogoutCommand(string SessionKey) : ICommand;
 /// <summary>The live session behind a cookie, or null when it ended, expired or idled out; refreshes its idle timer.</summary>
 public sealed record ValidateSessionCommand(string SessionKey) : IWorkflowCommand<SessionDto?>;
 
-/// <summary>Who is signed in through one session.</summary>
-public sealed record SessionDto(string SessionKey, Guid UserKey, string UserId, string Name, StaffRole? StaffRole, DateTimeOffset ExpiresAt);
+/// <summary>Who is signed in through one session; a validated session also carries the user's account roles as of now.</summary>
+public sealed record SessionDto(string SessionKey, Guid UserKey, string UserId, string Name, StaffRole? StaffRole, DateTimeOffset ExpiresAt,
+    IReadOnlyList<SessionMembershipDto>? Memberships = null);
+
+/// <summary>The user's role in one customer account.</summary>
+public sealed record SessionMembershipDto(Guid AccountId, AccountRole Role);

@@ -12,7 +12,10 @@ internal sealed class LogoutCommandHandler(IDatabase db, TimeProvider clock) : A
             new { Now = clock.GetUtcNow(), KeyHash = Tokens.Hash(command.SessionKey) }, ct);
 }
 
-/// <summary>Reads the session without a transaction; writes the idle timer at most once a minute.</summary>
+/// <summary>
+/// Reads the session and the user's memberships in one round trip without a transaction (every authenticated
+/// request pays for it); writes the idle timer at most once a minute.
+/// </summary>
 internal sealed class ValidateSessionCommandHandler(IDatabase db, IMediator mediator, IdentityOptions options, TimeProvider clock)
     : IRequestHandler<ValidateSessionCommand, SessionDto?>
 {
@@ -21,18 +24,22 @@ internal sealed class ValidateSessionCommandHandler(IDatabase db, IMediator medi
     public async Task<SessionDto?> Handle(ValidateSessionCommand command, CancellationToken ct)
     {
         const string sql = """
-            select s.key_hash, s.last_seen_at, s.expires_at, s.ended_at, u.id as user_key, u.user_id, u.name, u.staff_role
+            select s.key_hash, s.last_seen_at, s.expires_at, s.ended_at, u.id as user_key, u.user_id, u.name, u.staff_role,
+                m.account_id, m.role
             from identity_sessions s join identity_users u on u.id = s.user_key
+            left join identity_memberships m on m.user_key = u.id
             where s.key_hash = @KeyHash
             """;
         var keyHash = Tokens.Hash(command.SessionKey);
-        var row = await db.QuerySingleOrDefaultAsync<SessionRow>(sql, new { KeyHash = keyHash }, ct);
+        var rows = await db.QueryAsync<SessionRow>(sql, new { KeyHash = keyHash }, ct);
+        var row = rows.FirstOrDefault();
         var now = clock.GetUtcNow();
         if (row is null || row.EndedAt is not null || row.ExpiresAt <= now || row.LastSeenAt + options.SessionIdle <= now)
             return null;
         if (now - row.LastSeenAt >= TouchEvery)
             await mediator.Send(new TouchSessionCommand(keyHash), ct);
-        return new SessionDto(command.SessionKey, row.UserKey, row.UserId, row.Name, Roles.Staff(row.StaffRole), row.ExpiresAt);
+        var memberships = rows.Where(r => r.AccountId is not null).Select(r => new SessionMembershipDto(r.AccountId!.Value, Roles.Account(r.Role!))).ToList();
+        return new SessionDto(command.SessionKey, row.UserKey, row.UserId, row.Name, Roles.Staff(row.StaffRole), row.ExpiresAt, memberships);
     }
 
     private sealed record SessionRow
@@ -45,6 +52,8 @@ internal sealed class ValidateSessionCommandHandler(IDatabase db, IMediator medi
         public string UserId { get; init; } = "";
         public string Name { get; init; } = "";
         public string? StaffRole { get; init; }
+        public Guid? AccountId { get; init; }
+        public string? Role { get; init; }
     }
 }
 
