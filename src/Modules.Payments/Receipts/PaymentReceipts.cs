@@ -33,3 +33,18 @@ internal sealed class PaymentRefundedEventHandler(PaymentEmails emails) : INotif
         emails.SendAsync("payment-refunded", refunded.AccountId, refunded.PaymentId, refunded.Amount,
             new Dictionary<string, string?> { ["refund_reference"] = refunded.RefundId.ToString("N") }, ct);
 }
+
+/// <summary>
+/// An ACH payment the bank returns after it had settled arrives as a chargeback: the customer gets the return notice.
+/// Card chargebacks are disputes the customer started; finance hears about those (ChargebackAlerts).
+/// </summary>
+internal sealed class PaymentChargedBackEventHandler(IMediator mediator, PaymentEmails emails) : INotificationHandler<PaymentChargedBackEvent>
+{
+    public async Task Handle(PaymentChargedBackEvent chargedBack, CancellationToken ct)
+    {
+        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach" })
+            return;
+        await emails.SendAsync("ach-returned", chargedBack.AccountId, chargedBack.PaymentId, chargedBack.Amount,
+            new Dictionary<string, string?> { ["reason"] = chargedBack.Reason is { Length: > 0 } r ? r : "The bank returned the payment after it had settled." }, ct);
+    }
+}

@@ -102,6 +102,21 @@ public abstract class PaymentEmailsHttpTests(SqlDialect dialect) : HttpTest(dial
     }
 
     [DbFact]
+    public async Task Ach_payment_returned_after_it_settled_sends_a_return_notice()
+    {
+        var pay = await ArrangeAsync();
+        await pay.PayAsync("key-1", 10_000, PaymentFixture.Ach());
+        await pay.Emulator.SettlePendingAchAsync(CancellationToken.None);
+        await pay.SettleWebhooksAsync(1);
+
+        await pay.Emulator.SendChargebackAsync(pay.Emulator.Charges.Single().PspReference, CancellationToken.None);
+        await pay.SettleWebhooksAsync(2);
+        await Factory.DrainOutboxAsync();
+
+        AssertToldOnce("Bank payment returned: $100.00", "$100.00", "returned", "INV-1");
+    }
+
+    [DbFact]
     public async Task Confirmed_refund_sends_a_refund_notice_once()
     {
         var pay = await ArrangeAsync();
