@@ -5,8 +5,10 @@ using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Scheduling;
 using Portal.Modules.Invoicing.Contracts.Imports;
 using Portal.Modules.Invoicing.Contracts.Invoices;
+using Portal.Modules.Invoicing.Contracts.Reminders;
 using Portal.Modules.Invoicing.Imports;
 using Portal.Modules.Invoicing.Invoices;
+using Portal.Modules.Invoicing.Reminders;
 
 namespace Portal.Modules.Invoicing;
 
@@ -19,6 +21,8 @@ public static class InvoicingModule
             ? null
             : DateOnly.ParseExact(cutover.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         services.AddSingleton<ImportProgress>();
+        services.AddSingleton(ReminderOptions.FromConfiguration(config));
+        services.AddScoped<InvoiceMailer>();
         return services.AddModule(typeof(InvoicingModule).Assembly, tablePrefix: "invoicing_");
     }
 
@@ -26,5 +30,7 @@ public static class InvoicingModule
     [
         new("invoice-posting", "0 * * * * ?", () => new PostDueInvoicesCommand()),
         new("invoice-import", "0/15 * * * * ?", () => new ProcessQueuedInvoiceImportsCommand()),
+        // Daily at 12:00 UTC, before autopay's 13:00 run; Jobs:reminders:Cron moves it.
+        new("reminders", "0 0 12 * * ?", () => new SendInvoiceRemindersCommand()),
     ];
 }

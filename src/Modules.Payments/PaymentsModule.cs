@@ -14,6 +14,7 @@ public static class PaymentsModule
         services.AddSingleton(adyen);
         services.AddSingleton<AdyenEndpoint>();
         services.AddScoped<Autopay.AutopayNotices>();
+        services.AddScoped<Receipts.PaymentEmails>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<AdyenEndpoint>().BaseUrl;

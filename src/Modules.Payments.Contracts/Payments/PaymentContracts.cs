@@ -53,11 +53,11 @@ public sealed record GetPaymentsQuery(Guid AccountId, int? Limit = null, string?
 /// <summary>One payment of the account, or null (also for another account's payment).</summary>
 public sealed record GetPaymentQuery(Guid AccountId, Guid PaymentId) : IQuery<PaymentDto?>;
 
-/// <summary>A payment was authorised (cards) or confirmed by the bank (ACH); its holds were applied.</summary>
-public sealed record PaymentSucceededEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount) : IIntegrationEvent;
+/// <summary>A payment was authorised (cards) or confirmed by the bank (ACH); its holds were applied. MethodType: card or ach (null in older events).</summary>
+public sealed record PaymentSucceededEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? MethodType = null) : IIntegrationEvent;
 
-/// <summary>A payment was refused or failed; its holds were released.</summary>
-public sealed record PaymentFailedEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? Reason) : IIntegrationEvent;
+/// <summary>A payment was refused or failed (for ACH: returned by the bank); its holds were released. MethodType: card or ach (null in older events).</summary>
+public sealed record PaymentFailedEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? Reason, string? MethodType = null) : IIntegrationEvent;
 
 /// <summary>
 /// The sweep for payments whose answer was lost: asks again (same key) where the request can be rebuilt, marks

@@ -27,7 +27,7 @@ internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator
             update payments_payments set status = @Status, psp_reference = coalesce(@PspReference, psp_reference),
                 refusal_reason = @RefusalReason, brand = coalesce(@Brand, brand), last4 = coalesce(@Last4, last4), updated_at = @Now
             where id = @PaymentId and status in ('processing', 'unknown', 'pending') and status <> @Status
-            returning account_id, paid_by, amount_minor, amount_currency, save_method
+            returning account_id, paid_by, amount_minor, amount_currency, save_method, method_type
             """, new { command.PaymentId, command.Status, command.PspReference, command.RefusalReason, command.Brand, command.Last4, Now = now }, ct);
         if (payment is null)
             return false;
@@ -39,11 +39,11 @@ internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator
                 await mediator.Send(new ApplyHoldsCommand(command.PaymentId), ct);
                 if (payment.SaveMethod && command.Save is { } save)
                     await SaveMethodAsync(payment.AccountId, save, now, ct);
-                outbox.Add(new PaymentSucceededEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount));
+                outbox.Add(new PaymentSucceededEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount, payment.EventMethodType));
                 break;
             case PaymentStatus.Refused or PaymentStatus.Error:
                 await mediator.Send(new ReleaseHoldsCommand(command.PaymentId), ct);
-                outbox.Add(new PaymentFailedEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount, command.RefusalReason));
+                outbox.Add(new PaymentFailedEvent(command.PaymentId, payment.AccountId, payment.PaidBy, amount, command.RefusalReason, payment.EventMethodType));
                 break;
         }
         return true;
@@ -67,5 +67,9 @@ internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator
         public long AmountMinor { get; init; }
         public string AmountCurrency { get; init; } = "";
         public bool SaveMethod { get; init; }
+        public string MethodType { get; init; } = "";
+
+        // Emails tell an ACH settlement or return apart from a card's immediate answer.
+        public string EventMethodType => MethodType == "ach" ? "ach" : "card";
     }
 }

@@ -1,46 +1,50 @@
-using System.Net;
 using MediatR;
-using Microsoft.Extensions.Configuration;
-using Portal.BuildingBlocks;
-using Portal.BuildingBlocks.Email;
-using Portal.Modules.Identity.Contracts.Users;
 using Portal.Modules.Payments.Contracts.Payments;
+using Portal.Modules.Payments.Contracts.Refunds;
 
 namespace Portal.Modules.Payments.Receipts;
 
-/// <summary>Emails the person who paid: a receipt on success, a note with the reason on failure.</summary>
-internal sealed class PaymentSucceededEventHandler(IMediator mediator, IEmailSender email, IConfiguration config) : INotificationHandler<PaymentSucceededEvent>
+/// <summary>A receipt when a card payment is authorised; for ACH, the bank's settlement of a payment that was pending.</summary>
+internal sealed class PaymentSucceededEventHandler(PaymentEmails emails) : INotificationHandler<PaymentSucceededEvent>
 {
-    public async Task Handle(PaymentSucceededEvent paid, CancellationToken ct)
-    {
-        if (paid.PaidBy is not { } payer || await mediator.Send(new GetMeQuery(payer), ct) is not { } person)
-            return;
-        var payment = await mediator.Send(new GetPaymentQuery(paid.AccountId, paid.PaymentId), ct);
-        var method = payment is null ? "" : $" with {payment.Method.Brand ?? payment.Method.Type} {(payment.Method.Last4 is { } l ? "ending " + l : "")}".TrimEnd();
-        var link = $"{(config["Portal:BaseUrl"] ?? "").TrimEnd('/')}/payments/{paid.PaymentId}";
-        await email.SendAsync(new EmailMessage(person.Email, $"Payment received: {paid.Amount}",
-            $"""
-            Hello {person.Name},
+    public Task Handle(PaymentSucceededEvent paid, CancellationToken ct) =>
+        emails.SendAsync(paid.MethodType == "ach" ? "ach-settled" : "payment-received", paid.AccountId, paid.PaymentId, paid.Amount,
+            new Dictionary<string, string?>(), ct);
+}
 
-            Thank you: we received your payment of {paid.Amount}{method}.
-            Payment reference: {paid.PaymentId:N}
-            Details: {link}
-            """,
-            $"<p>Hello {WebUtility.HtmlEncode(person.Name)},</p><p>Thank you: we received your payment of <strong>{paid.Amount}</strong>{WebUtility.HtmlEncode(method)}.</p>"
-            + $"<p>Payment reference: {paid.PaymentId:N}<br><a href=\"{WebUtility.HtmlEncode(link)}\">See the payment</a></p>"), ct);
+/// <summary>A note with the reason when a payment fails; for ACH, the bank returned a payment that was pending.</summary>
+internal sealed class PaymentFailedEventHandler(PaymentEmails emails) : INotificationHandler<PaymentFailedEvent>
+{
+    public Task Handle(PaymentFailedEvent failed, CancellationToken ct)
+    {
+        var ach = failed.MethodType == "ach";
+        // An autopay charge (no payer) that is refused at once is reported by autopay's own notice, with its retry plan.
+        if (!ach && failed.PaidBy is null)
+            return Task.CompletedTask;
+        return emails.SendAsync(ach ? "ach-returned" : "payment-failed", failed.AccountId, failed.PaymentId, failed.Amount,
+            new Dictionary<string, string?> { ["reason"] = failed.Reason ?? (ach ? "The bank returned the payment." : "The payment was not accepted.") }, ct);
     }
 }
 
-internal sealed class PaymentFailedEventHandler(IMediator mediator, IEmailSender email) : INotificationHandler<PaymentFailedEvent>
+/// <summary>Tells the account that the processor confirmed a refund.</summary>
+internal sealed class PaymentRefundedEventHandler(PaymentEmails emails) : INotificationHandler<PaymentRefundedEvent>
 {
-    public async Task Handle(PaymentFailedEvent failed, CancellationToken ct)
+    public Task Handle(PaymentRefundedEvent refunded, CancellationToken ct) =>
+        emails.SendAsync("payment-refunded", refunded.AccountId, refunded.PaymentId, refunded.Amount,
+            new Dictionary<string, string?> { ["refund_reference"] = refunded.RefundId.ToString("N") }, ct);
+}
+
+/// <summary>
+/// An ACH payment the bank returns after it had settled arrives as a chargeback: the customer gets the return notice.
+/// Card chargebacks are disputes the customer started; finance hears about those (ChargebackAlerts).
+/// </summary>
+internal sealed class PaymentChargedBackEventHandler(IMediator mediator, PaymentEmails emails) : INotificationHandler<PaymentChargedBackEvent>
+{
+    public async Task Handle(PaymentChargedBackEvent chargedBack, CancellationToken ct)
     {
-        if (failed.PaidBy is not { } payer || await mediator.Send(new GetMeQuery(payer), ct) is not { } person)
+        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach" })
             return;
-        var reason = failed.Reason ?? "The payment was not accepted.";
-        await email.SendAsync(new EmailMessage(person.Email, $"Payment not completed: {failed.Amount}",
-            $"Hello {person.Name},\n\nYour payment of {failed.Amount} did not go through: {reason}\nNothing was charged. You can try again with another method.\n",
-            $"<p>Hello {WebUtility.HtmlEncode(person.Name)},</p><p>Your payment of <strong>{failed.Amount}</strong> did not go through: "
-            + $"{WebUtility.HtmlEncode(reason)}</p><p>Nothing was charged. You can try again with another method.</p>"), ct);
+        await emails.SendAsync("ach-returned", chargedBack.AccountId, chargedBack.PaymentId, chargedBack.Amount,
+            new Dictionary<string, string?> { ["reason"] = chargedBack.Reason is { Length: > 0 } r ? r : "The bank returned the payment after it had settled." }, ct);
     }
 }

@@ -1,0 +1,14 @@
+-- One row per invoice and notice stage (posted, before_due, due, overdue-1, ...): claimed before the email goes out,
+-- so each stage is mailed once even when runs overlap or two hosts sweep at once.
+create table invoicing_notices (
+    invoice_id text not null,
+    stage text not null,
+    account_id text not null,
+    claimed_at text not null,
+    sent_at text null,
+    recipients integer not null default 0,
+    primary key (invoice_id, stage)
+);
+
+-- The reminders sweep reads open invoices by due date; paid and void ones, the bulk over time, stay out of the index.
+create index ix_invoicing_invoices_open_due on invoicing_invoices (due_date) where status in ('open', 'partially_paid');
