@@ -27,7 +27,7 @@ internal sealed class SendInvoiceRemindersCommandHandler(
         """;
 
     private const string RecordedSql = """
-        select n.invoice_id, n.stage from invoicing_notices n join invoicing_invoices i on i.id = n.invoice_id
+        select n.invoice_id, n.stage, n.claimed_at from invoicing_notices n join invoicing_invoices i on i.id = n.invoice_id
         where i.status in ('open', 'partially_paid') and i.balance_minor > 0 and i.held_minor = 0
           and i.due_date <= @Horizon and i.invoice_date >= @VisibleFrom
         """;
@@ -39,10 +39,13 @@ internal sealed class SendInvoiceRemindersCommandHandler(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var window = new { Horizon = today.AddDays(options.DaysBeforeDue), VisibleFrom = invoicing.VisibleFrom(null) };
-        var recorded = (await db.QueryAsync<RecordedRow>(RecordedSql, window, ct)).Select(r => (r.InvoiceId, r.Stage)).ToHashSet();
+        var notices = await db.QueryAsync<RecordedRow>(RecordedSql, window, ct);
+        var recorded = notices.Select(r => (r.InvoiceId, r.Stage)).ToHashSet();
+        var postedOn = notices.Where(r => r.Stage == ReminderStage.Posted)
+            .ToDictionary(r => r.InvoiceId, r => DateOnly.FromDateTime(r.ClaimedAt.UtcDateTime));
         var due = (await db.QueryAsync<CandidateRow>(CandidatesSql, window, ct))
             .Select(row => (Row: row, Stage: ReminderStage.Current(today, row.DueDate, options)))
-            .Where(c => c.Stage is not null && !recorded.Contains((c.Row.Id, c.Stage)))
+            .Where(c => c.Stage is not null && !recorded.Contains((c.Row.Id, c.Stage)) && !PostedNoticeCovers(c.Row, c.Stage, postedOn))
             .ToList();
 
         int found = 0, sent = 0;
@@ -81,6 +84,10 @@ internal sealed class SendInvoiceRemindersCommandHandler(
         return new SweepResult(found, sent, errors.Count) { Errors = errors };
     }
 
+    // An invoice posted within the before-due window was just announced with its due date; a "due soon" reminder beside it adds nothing.
+    private bool PostedNoticeCovers(CandidateRow row, string? stage, Dictionary<Guid, DateOnly> postedOn) =>
+        stage == ReminderStage.BeforeDue && postedOn.TryGetValue(row.Id, out var posted) && posted >= row.DueDate.AddDays(-options.DaysBeforeDue);
+
     // False when another run got there first or the invoice changed since it was read.
     private async Task<bool> SendOneAsync(InvoiceNotice invoice, string stage, AccountAudience audience, DateTimeOffset now, CancellationToken ct)
     {
@@ -105,6 +112,7 @@ internal sealed class SendInvoiceRemindersCommandHandler(
     {
         public Guid InvoiceId { get; init; }
         public string Stage { get; init; } = "";
+        public DateTimeOffset ClaimedAt { get; init; }
     }
 
     private sealed record CandidateRow

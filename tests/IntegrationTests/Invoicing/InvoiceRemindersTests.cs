@@ -45,6 +45,21 @@ public abstract class InvoiceRemindersTests(SqlDialect dialect) : IntegrationTes
     }
 
     [DbFact]
+    public async Task Reminders_for_an_invoice_posted_inside_the_before_due_window_skip_the_due_soon_reminder()
+    {
+        var (account, email) = await AccountWithAccountantAsync();
+        var invoice = AnInvoice(account).Due(Today.AddDays(2));
+        await Portal.CreateInvoiceAsync(invoice);
+        await Portal.DrainOutboxAsync();
+
+        await RunOnAsync(Today);
+        await RunOnAsync(Today.AddDays(1));
+        await RunOnAsync(Today.AddDays(2));
+
+        Assert.Equal(["New", "Invoice"], Portal.About(email, invoice.Number).Select(m => m.Subject.Split(' ')[0]));
+    }
+
+    [DbFact]
     public async Task Reminders_run_late_send_only_the_current_stage()
     {
         var (account, email) = await AccountWithAccountantAsync();
