@@ -23,13 +23,12 @@ internal sealed class RunAutopayCommandHandler(IDatabase db, IServiceScopeFactor
     public async Task<SweepResult> Handle(RunAutopayCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var tally = new Tally();
         foreach (var batch in (await AutopaySql.AccountsAsync(db, null, ct)).Chunk(BatchSize))
         {
             var ids = batch.Select(a => a.AccountId).ToList();
-            var dueBy = batch.Any(a => a.ChargeOn == AutopayRules.OnPosting) ? (DateOnly?)null : today.AddDays(options.NoticeDays);
-            var invoices = (await mediator.Send(new GetDueInvoicesQuery(ids, dueBy), ct)).ToLookup(i => i.AccountId, i => i.Invoice);
+            // Every open invoice, not only those due soon: the card check compares the card's expiry with the next charge.
+            var invoices = (await mediator.Send(new GetDueInvoicesQuery(ids, null), ct)).ToLookup(i => i.AccountId, i => i.Invoice);
             var attempts = await AutopaySql.LatestAttemptsAsync(db, ids, ct);
             var marks = await AutopaySql.MarksAsync(db, ids, ct);
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
