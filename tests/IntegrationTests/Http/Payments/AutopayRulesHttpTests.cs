@@ -82,11 +82,17 @@ public abstract class AutopayRulesHttpTests(SqlDialect dialect) : HttpTest(diale
         var foreign = await pay.User.GetAsync($"/autopay/skip?account={other}&invoice={invoice}");
         var anonymous = await Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/autopay/skip?account={pay.Account}&invoice={invoice}");
 
+        var url = $"/autopay/skip?account={pay.Account}&invoice={invoice}";
+        var forged = await pay.User.PostAsync(url, new FormUrlEncodedContent([]));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var confirmed = await pay.User.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
         Assert.Contains("Skip this invoice", page);
-        Assert.Contains("__RequestVerificationToken", page);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
-        Assert.Contains("INV-SKIP", await PlannedAsync(Factory, pay.Account));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.True(confirmed.IsSuccessStatusCode || confirmed.StatusCode == HttpStatusCode.Redirect, confirmed.StatusCode.ToString());
+        Assert.DoesNotContain("INV-SKIP", await PlannedAsync(Factory, pay.Account));
     }
 
     [DbFact]
