@@ -44,6 +44,9 @@ internal sealed class AutopayNotices(IMediator mediator, IEmailSender email, Aut
             ["nextCharge"] = nextCharge is { } day && day > lastValidDay ? Day(day) : null, ["profileLink"] = options.BaseUrl + "/profile#autopay",
         }, ct);
 
+    public Task StoppedAsync(Guid accountId, string reason, CancellationToken ct) =>
+        SendAsync("autopay-stopped", accountId, staffToo: true, new() { ["reason"] = reason, ["profileLink"] = options.BaseUrl + "/profile#autopay" }, ct);
+
     public static string Card(AutopayAccount account) => $"{Brand(account.Brand)} ending {account.Last4 ?? "????"}";
 
     private static string Brand(string? brand) => brand switch
