@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
 using static Portal.IntegrationTests.Http.Payments.AutopayFixture;
@@ -92,6 +91,29 @@ public abstract class AutopayScheduleHttpTests(SqlDialect dialect) : HttpTest(di
         var applied = (await Factory.SendAsync(new Portal.Modules.Invoicing.Contracts.Invoices.GetInvoiceQuery(pay.Account, invoice)))!.Payments;
         Assert.Equal(8_900, Assert.Single(applied).Amount.Value);
         Assert.Empty(await PlannedAsync(Factory, pay.Account));
+    }
+
+    [DbFact]
+    public async Task Attempt_claimed_by_a_host_killed_before_it_charged_is_charged_once_by_a_later_run()
+    {
+        var pay = await WithAutopayAsync(Factory);
+        var invoice = await pay.InvoiceAsync("INV-DUE", 8_900, dueInDays: 0);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IDatabase>().ExecuteAsync("""
+                insert into payments_autopay_attempts (invoice_id, attempt, account_id, status, attempted_at)
+                values (@InvoiceId, 1, @AccountId, 'charging', @Now)
+                """, new { InvoiceId = invoice, AccountId = pay.Account, Now = Factory.Clock.GetUtcNow() });
+        var charges = pay.Emulator.ChargeCount;
+
+        await RunAsync(Factory);
+        var whileClaimed = pay.Emulator.ChargeCount;
+        Factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        await Task.WhenAll(RunAsync(Factory), RunAsync(Factory));
+        await RunAsync(Factory);
+
+        Assert.Equal(charges, whileClaimed);
+        Assert.Equal(charges + 1, pay.Emulator.ChargeCount);
+        Assert.Equal(0, await pay.BalanceAsync(invoice));
     }
 }
 
