@@ -13,6 +13,7 @@ public static class PaymentsModule
         var adyen = AdyenEndpoint.OptionsFrom(config);
         services.AddSingleton(adyen);
         services.AddSingleton<AdyenEndpoint>();
+        services.AddSingleton(Autopay.AutopayOptions.From(config));
         services.AddScoped<Autopay.AutopayNotices>();
         services.AddScoped<Receipts.PaymentEmails>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>

@@ -20,6 +20,8 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
 
     public AutopayDto? Autopay { get; private set; }
 
+    public AutopayPlanDto? AutopayPlan { get; private set; }
+
     public async Task OnGetAsync(Guid? account)
     {
         await LoadUserAsync(account);
@@ -31,6 +33,8 @@ internal sealed class DashboardModel(IMediator mediator) : PortalPage(mediator)
         {
             Balance = await Mediator.Send(new GetAccountBalanceQuery(Account.AccountId), HttpContext.RequestAborted);
             Autopay = await Mediator.Send(new GetAutopayQuery(Account.AccountId), HttpContext.RequestAborted);
+            if (Autopay.Enabled)
+                AutopayPlan = await Mediator.Send(new GetAutopayPlanQuery(Account.AccountId), HttpContext.RequestAborted);
         }
     }
 }

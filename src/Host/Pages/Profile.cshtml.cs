@@ -1,4 +1,6 @@
+using System.Globalization;
 using MediatR;
+using Portal.BuildingBlocks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Host.Infrastructure;
@@ -36,6 +38,12 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
 
     [BindProperty]
     public Guid? AutopayMethodId { get; set; }
+
+    [BindProperty]
+    public string? AutopayChargeOn { get; set; }
+
+    [BindProperty]
+    public string? AutopayLimit { get; set; }
 
     public bool CanManageMethods => Account is { Role: >= AccountRole.Accounting };
 
@@ -88,7 +96,17 @@ internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
         await LoadUserAsync();
         if (!CanManageMethods)
             return Forbid();
-        if (await TrySendAsync(new SetAutopayCommand(Account!.AccountId, AutopayEnabled, AutopayMethodId, User.UserKey())))
+        Money? limit = null;
+        if (!string.IsNullOrWhiteSpace(AutopayLimit))
+        {
+            if (decimal.TryParse(AutopayLimit.Trim().TrimStart('$'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var dollars)
+                && dollars * 100 == decimal.Truncate(dollars * 100) && dollars <= 100_000_000m)
+                limit = Money.Dollars((long)(dollars * 100));
+            else
+                ModelState.AddModelError(nameof(AutopayLimit), "Enter the limit in dollars and cents, like 250.00, or leave it empty.");
+        }
+        if (ModelState.ErrorCount == 0
+            && await TrySendAsync(new SetAutopayCommand(Account!.AccountId, AutopayEnabled, AutopayMethodId, User.UserKey(), AutopayChargeOn, limit), "Autopay"))
             return Redirect("/profile?done=autopay");
         await LoadAsync();
         return Page();

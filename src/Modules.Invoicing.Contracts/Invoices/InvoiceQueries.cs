@@ -87,3 +87,12 @@ public sealed record BackofficeInvoiceDto(
 
 /// <summary>What the account owes: open, overdue, pending payments, and the next due date (null when nothing is due).</summary>
 public sealed record AccountBalanceDto(Money OpenBalance, Money OverdueBalance, Money PendingPayments, DateOnly? NextDueDate);
+
+/// <summary>
+/// The open and partially paid invoices of many accounts at once (null DueOnOrBefore: all of them), by account then due date:
+/// one round trip per batch for sweeps such as autopay. At most 1,000 account ids per query.
+/// </summary>
+public sealed record GetDueInvoicesQuery(IReadOnlyList<Guid> AccountIds, DateOnly? DueOnOrBefore) : IQuery<IReadOnlyList<AccountInvoiceDto>>;
+
+/// <summary>An open invoice with the account it belongs to.</summary>
+public sealed record AccountInvoiceDto(Guid AccountId, InvoiceDto Invoice);

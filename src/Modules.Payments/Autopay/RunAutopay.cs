@@ -1,101 +1,92 @@
+using System.Collections.Concurrent;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Scheduling;
 using Portal.Modules.Invoicing.Contracts.Invoices;
 using Portal.Modules.Payments.Contracts.Autopay;
-using Portal.Modules.Payments.Contracts.Payments;
 
 namespace Portal.Modules.Payments.Autopay;
 
 /// <summary>
-/// Each invoice is charged in its own scope. An attempt is claimed by inserting its row first, so two runs (or two
-/// hosts) never charge the same attempt; the idempotency key derived from invoice and attempt makes a run that died
-/// mid-charge safe to repeat. Invoices with a payment pending are skipped, never charged beside it.
+/// Finds the work of a batch of accounts with three queries (their due invoices, latest attempts and marks), then works
+/// through the batch's accounts with bounded parallelism, each item (card check, notice, charge) in a fresh scope with its
+/// own transaction. Every item is guarded by state (attempt rows, marks), so a repeated, late, overlapping or second-host
+/// run changes nothing twice.
 /// </summary>
-internal sealed class RunAutopayCommandHandler(IDatabase db, IServiceScopeFactory scopes, IMediator mediator, AutopayNotices notices,
+internal sealed class RunAutopayCommandHandler(IDatabase db, IServiceScopeFactory scopes, IMediator mediator, AutopayOptions options,
     TimeProvider clock, ILogger<RunAutopayCommandHandler> logger) : IRequestHandler<RunAutopayCommand, SweepResult>
 {
-    internal static readonly int[] RetryAfterDays = [1, 3, 5];
+    internal const int BatchSize = 500;
 
     public async Task<SweepResult> Handle(RunAutopayCommand command, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var accounts = await db.QueryAsync<AccountRow>(
-            "select account_id, payment_method_id from payments_autopay where enabled = @Yes and payment_method_id is not null", new { Yes = true }, ct);
-        int found = 0, succeeded = 0, failed = 0;
-        var errors = new List<string>();
-        foreach (var account in accounts)
-            foreach (var invoice in (await mediator.Send(new GetOpenInvoicesQuery(account.AccountId), ct))
-                     .Where(i => i.DueDate <= today && i.PendingPayments.Value == 0 && i.Balance.Value > 0))
+        var now = clock.GetUtcNow();
+        var tally = new Tally();
+        foreach (var batch in (await AutopaySql.AccountsAsync(db, null, ct)).Chunk(BatchSize))
+        {
+            var ids = batch.Select(a => a.AccountId).ToList();
+            // Every open invoice, not only those due soon: the card check compares the card's expiry with the next charge.
+            var invoices = (await mediator.Send(new GetDueInvoicesQuery(ids, null), ct)).ToLookup(i => i.AccountId, i => i.Invoice);
+            var attempts = await AutopaySql.LatestAttemptsAsync(db, ids, ct);
+            var marks = await AutopaySql.MarksAsync(db, ids, ct);
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
+                (account, token) => new ValueTask(AccountAsync(account, invoices[account.AccountId].ToList(), attempts, marks, now, tally, token)));
+        }
+        return new SweepResult(tally.Found, tally.Succeeded, tally.Failed) { Errors = [.. tally.Errors] };
+    }
+
+    private async Task AccountAsync(AutopayAccount account, List<InvoiceDto> invoices, IReadOnlyDictionary<Guid, AttemptState> attempts,
+        IReadOnlySet<(Guid, string)> marks, DateTimeOffset now, Tally tally, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var work = invoices.Select(i => (Invoice: i, Decision: AutopayRules.Decide(account, i, attempts.GetValueOrDefault(i.InvoiceId),
+            marks.Contains((i.InvoiceId, AutopayMark.Skipped)), options.RetryAfterDays, now))).ToList();
+        var next = work.Where(w => w.Decision.IsPlanned).Select(w => (DateOnly?)w.Decision.Day).Min();
+        if (!await ItemAsync(new CheckAutopayCardCommand(account, next), $"card of {account.AccountId}", tally, count: false, ct))
+            return;
+        foreach (var (invoice, decision) in work.Where(w => w.Decision.Day <= today.AddDays(options.NoticeDays)))
+        {
+            if (decision.Action == AutopayAction.OverLimit && !marks.Contains((invoice.InvoiceId, AutopayMark.OverLimit)))
+                await ItemAsync(new ReportAutopayOverLimitCommand(account, invoice), invoice.InvoiceNumber, tally, count: false, ct);
+            if (decision is { Action: AutopayAction.Charge, Attempt: 1 } && !marks.Contains((invoice.InvoiceId, AutopayMark.Notice)))
+                await ItemAsync(new SendAutopayNoticeCommand(account, invoice, decision.Day), invoice.InvoiceNumber, tally, count: false, ct);
+            if (decision.Action == AutopayAction.Charge && decision.Day <= today)
             {
-                found++;
-                try
-                {
-                    if (await ChargeAsync(account, invoice, today, ct))
-                        succeeded++;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    failed++;
-                    errors.Add($"{invoice.InvoiceNumber}: {ex.GetType().Name}");
-                    logger.LogWarning(ex, "Autopay could not charge invoice {InvoiceId}", invoice.InvoiceId);
-                }
+                Interlocked.Increment(ref tally.Found);
+                await ItemAsync(new ChargeAutopayInvoiceCommand(account, invoice.InvoiceId, decision.Attempt, attempts.GetValueOrDefault(invoice.InvoiceId)),
+                    invoice.InvoiceNumber, tally, count: true, ct);
             }
-        return new SweepResult(found, succeeded, failed) { Errors = errors };
+        }
     }
 
-    private async Task<bool> ChargeAsync(AccountRow account, InvoiceDto invoice, DateOnly today, CancellationToken ct)
+    // One item in its own scope (own connection and transaction); a failure is logged and counted, and the sweep moves on.
+    private async Task<bool> ItemAsync(IRequest<bool> item, string what, Tally tally, bool count, CancellationToken ct)
     {
-        var last = await db.QuerySingleOrDefaultAsync<AttemptRow>("""
-            select attempt, status, next_attempt_on from payments_autopay_attempts where invoice_id = @InvoiceId order by attempt desc limit 1
-            """, new { invoice.InvoiceId }, ct);
-        var attempt = last switch
+        try
         {
-            null => 1,
-            { Status: "refused" } when last.NextAttemptOn <= today && last.Attempt <= RetryAfterDays.Length => last.Attempt + 1,
-            { Status: "charging" } => last.Attempt,
-            _ => 0,
-        };
-        if (attempt == 0)
-            return false;
-        if (last?.Status != "charging" && await db.ExecuteAsync("""
-                insert into payments_autopay_attempts (invoice_id, attempt, account_id, status, attempted_at)
-                values (@InvoiceId, @Attempt, @AccountId, 'charging', @Now) on conflict (invoice_id, attempt) do nothing
-                """, new { invoice.InvoiceId, Attempt = attempt, account.AccountId, Now = clock.GetUtcNow() }, ct) == 0)
-            return false;
-
-        await using var scope = scopes.CreateAsyncScope();
-        var amount = new Money(invoice.Balance.Currency, invoice.Balance.Value);
-        var payment = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PayCommand(account.AccountId, null,
-            $"autopay-{invoice.InvoiceId:N}-{attempt}", amount, [new PaymentAllocationDto(invoice.InvoiceId, amount)],
-            new PaymentMethodInputDto { StoredPaymentMethodId = account.PaymentMethodId }, false, MerchantInitiated: true), ct);
-        var refused = payment.Status is "refused" or "error";
-        await db.ExecuteAsync("""
-            update payments_autopay_attempts set status = @Status, payment_id = @PaymentId, next_attempt_on = @Next
-            where invoice_id = @InvoiceId and attempt = @Attempt
-            """, new
+            await using var scope = scopes.CreateAsyncScope();
+            var done = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(item, ct);
+            if (done && count)
+                Interlocked.Increment(ref tally.Succeeded);
+            return done;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Status = refused ? "refused" : payment.Status, payment.PaymentId, invoice.InvoiceId, Attempt = attempt,
-            Next = refused && attempt <= RetryAfterDays.Length ? today.AddDays(RetryAfterDays[attempt - 1]) : (DateOnly?)null,
-        }, ct);
-        if (refused)
-            await notices.RefusedAsync(account.AccountId, invoice, amount, payment.RefusalReason, attempt > RetryAfterDays.Length, ct);
-        return !refused;
+            Interlocked.Increment(ref tally.Failed);
+            tally.Errors.Enqueue($"{what}: {ex.GetType().Name}");
+            logger.LogWarning(ex, "Autopay could not finish {Item} for {What}", item.GetType().Name, what);
+            // A failed card check or notice must not hold up the charges; the processor refuses an expired card anyway.
+            return !count;
+        }
     }
 
-    private sealed record AccountRow
+    private sealed class Tally
     {
-        public Guid AccountId { get; init; }
-        public Guid PaymentMethodId { get; init; }
-    }
-
-    private sealed record AttemptRow
-    {
-        public int Attempt { get; init; }
-        public string Status { get; init; } = "";
-        public DateOnly? NextAttemptOn { get; init; }
+        public int Found;
+        public int Succeeded;
+        public int Failed;
+        public readonly ConcurrentQueue<string> Errors = new();
     }
 }
