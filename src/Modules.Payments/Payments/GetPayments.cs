@@ -38,8 +38,11 @@ internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<Ge
         var limit = Page<PaymentDto>.ClampLimit(query.Limit);
         // Ids are time-ordered (v7), so "older than the cursor id" pages newest first without gaps.
         var before = Guid.TryParse(query.Cursor, out var cursor) ? cursor : (Guid?)null;
-        var rows = await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and (@Before is null or p.id < @Before) and p.status <> 'processing'",
-            new { query.AccountId, Before = before }, limit + 1, ct);
+        // A null Guid parameter has no type PostgreSQL can infer, so the cursor condition is only added when there is one.
+        var where = before is null
+            ? "p.account_id = @AccountId and p.status <> 'processing'"
+            : "p.account_id = @AccountId and p.id < @Before and p.status <> 'processing'";
+        var rows = await PaymentReader.ReadAsync(db, where, new { query.AccountId, Before = before }, limit + 1, ct);
         return rows.Count > limit ? new Page<PaymentDto>(rows.Take(limit).ToList(), rows[limit - 1].PaymentId.ToString()) : new Page<PaymentDto>(rows, null);
     }
 }

@@ -27,6 +27,26 @@ public abstract class PayHttpTests(SqlDialect dialect) : HttpTest(dialect)
     }
 
     [DbFact]
+    public async Task Payment_history_lists_payments_newest_first_in_pages()
+    {
+        var pay = await PaymentFixture.CreateAsync(Factory);
+        await pay.InvoiceAsync("INV-1", 30_000, dueInDays: 5);
+        var first = await (await pay.PayAsync("key-1", 10_000, PaymentFixture.Card())).Content.ReadFromJsonAsync<JsonElement>();
+        pay.Portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await (await pay.PayAsync("key-2", 5_000, PaymentFixture.Card())).Content.ReadFromJsonAsync<JsonElement>();
+
+        var page1 = await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payments?limit=1");
+        var cursor = page1.GetProperty("nextCursor").GetString();
+        var page2 = await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payments?limit=1&cursor={cursor}");
+
+        Assert.Equal(second.GetProperty("paymentId").GetString(), Assert.Single(page1.GetProperty("items").EnumerateArray()).GetProperty("paymentId").GetString());
+        var last = Assert.Single(page2.GetProperty("items").EnumerateArray());
+        Assert.Equal(first.GetProperty("paymentId").GetString(), last.GetProperty("paymentId").GetString());
+        Assert.Equal(10_000, last.GetProperty("amount").GetProperty("value").GetInt64());
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("nextCursor").ValueKind);
+    }
+
+    [DbFact]
     public async Task Pay_more_than_is_open_is_refused_and_charges_nothing()
     {
         var pay = await PaymentFixture.CreateAsync(Factory);
