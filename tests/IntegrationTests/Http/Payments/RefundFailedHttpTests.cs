@@ -25,7 +25,7 @@ public abstract class RefundFailedHttpTests(SqlDialect dialect) : HttpTest(diale
     }
 
     private Task PostAsync(PaymentFixture pay, string eventCode, string refundId, long cents) =>
-        HostWebhooks.PostAsync(Factory, eventCode, true, pay.Emulator.Refunds.Single().PspReference, pay.Emulator.Charges.Single().PspReference,
+        HostWebhooks.PostAsync(Factory, eventCode, true, pay.Emulator.Refunds.Single().PspReference, pay.Emulator.Charges[0].PspReference,
             Guid.Parse(refundId).ToString("N"), cents);
 
     [DbFact]
@@ -69,6 +69,23 @@ public abstract class RefundFailedHttpTests(SqlDialect dialect) : HttpTest(diale
         Assert.Equal("failed", detail.GetProperty("refunds")[0].GetProperty("status").GetString());
         Assert.Equal(0, await HostWebhooks.PublishedAsync(Factory, "PaymentRefundedEvent"));
         Assert.Single(Factory.Mailbox.To("fin@provider.test"), m => m.Subject.StartsWith("Refund failed"));
+    }
+
+    [DbFact]
+    public async Task Refund_failed_after_the_customer_paid_the_reopened_balance_again_tells_finance_what_was_paid_twice()
+    {
+        var (pay, invoice, _, refundId) = await RefundedAsync(4_000);
+        await PostAsync(pay, EventCodes.Refund, refundId, 4_000);
+        await Factory.DrainOutboxAsync();
+        await pay.PayAsync("key-2", 4_000, PaymentFixture.Card());
+
+        await PostAsync(pay, EventCodes.RefundFailed, refundId, 4_000);
+        await Factory.DrainOutboxAsync();
+        await Factory.DrainOutboxAsync();
+
+        Assert.Equal(0, await pay.BalanceAsync(invoice));
+        var alert = Assert.Single(Factory.Mailbox.To("fin@provider.test"), m => m.Subject.StartsWith("Refund failed"));
+        Assert.Contains("$40.00 could not be put back", alert.Text);
     }
 
     [DbFact]
