@@ -59,16 +59,16 @@
       : selectedRows().map(row => `${row.dataset.invoice}: ${money(cents(row.querySelector("[data-amount]").value))}`);
     lines.forEach(text => { const item = document.createElement("li"); item.textContent = text; list.append(item); });
     $("[data-review-method]").textContent = methodText();
-    $("[data-choose]").hidden = true;
+    form.querySelectorAll("[data-choose]").forEach(section => { section.hidden = true; });
     const step = $("[data-review]");
     step.hidden = false;
     step.focus();
-    step.scrollIntoView({ block: "nearest" });
+    step.scrollIntoView({ block: "start" });
   }
 
   function change() {
     $("[data-review]").hidden = true;
-    $("[data-choose]").hidden = false;
+    form.querySelectorAll("[data-choose]").forEach(section => { section.hidden = false; });
     $("[data-review-button]").focus();
   }
 
