@@ -24,8 +24,14 @@ public abstract class BrowserTest : IAsyncLifetime, IBrowserTest
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Starts what the host needs outside itself (an outside emulator, say) before the host reads Settings.</summary>
+    protected virtual Task BeforeHostStartsAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask AfterHostStopsAsync() => ValueTask.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeHostStartsAsync();
         database = await TestDatabase.CreateAsync(SqlDialect.Sqlite);
         Portal = new PortalWebFactory(database, Settings);
         Portal.UseKestrel(0);
@@ -44,6 +50,7 @@ public abstract class BrowserTest : IAsyncLifetime, IBrowserTest
         await Portal.DisposeAsync();
         if (database is not null)
             await database.DisposeAsync();
+        await AfterHostStopsAsync();
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,12 +11,15 @@ using Portal.Modules.Payments.Contracts.Payments;
 namespace Portal.Host.Pages;
 
 /// <summary>
-/// The pay page. In emulator mode this plain form stands in for Adyen's card component and sends the test_ fields
-/// the emulator expects; card fields are passed straight to the processor and never stored or logged.
+/// The pay page: choose, review, confirm. In test and live mode Adyen's card component collects the card and we receive
+/// only its encrypted fields; in emulator mode a plain form stands in for it and sends the test_ fields the emulator
+/// expects. Card fields are passed straight to the processor and never stored or logged.
 /// </summary>
 [Authorize]
 internal sealed class PayModel(IMediator mediator, IConfiguration config) : PortalPage(mediator)
 {
+    public AdyenWebComponent? Adyen { get; } = AdyenWebComponent.From(config);
+
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     [BindProperty] public string Mode { get; set; } = "selected";
     [BindProperty] public List<Guid> Selected { get; set; } = [];
@@ -28,6 +30,10 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
     [BindProperty] public string? ExpiryYear { get; set; }
     [BindProperty] public string? Cvc { get; set; }
     [BindProperty] public string? HolderName { get; set; }
+    [BindProperty] public string? EncryptedCardNumber { get; set; }
+    [BindProperty] public string? EncryptedExpiryMonth { get; set; }
+    [BindProperty] public string? EncryptedExpiryYear { get; set; }
+    [BindProperty] public string? EncryptedSecurityCode { get; set; }
     [BindProperty] public string? BankAccountNumber { get; set; }
     [BindProperty] public string? RoutingNumber { get; set; }
     [BindProperty] public string? OwnerName { get; set; }
@@ -37,6 +43,13 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
     public IReadOnlyList<PaymentMethodDto> Methods { get; private set; } = [];
     public string? Refusal { get; private set; }
     public string TotalText => Money.Dollars(Open.Where(i => Selected.Contains(i.InvoiceId)).Sum(i => i.Balance.Value - i.PendingPayments.Value)).ToString();
+
+    // The component's script, styles, iframes and calls come from Adyen, so this page gets its own, still strict, policy.
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (Adyen is { } adyen)
+            Response.Headers.ContentSecurityPolicy = adyen.ContentSecurityPolicy;
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid? invoice, Guid? account)
     {
@@ -78,7 +91,7 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
     {
         IdempotencyKey = Guid.NewGuid().ToString("N");
         ModelState.Remove(nameof(IdempotencyKey));
-        (CardNumber, Cvc) = (null, null);
+        (CardNumber, Cvc, EncryptedCardNumber, EncryptedExpiryMonth, EncryptedExpiryYear, EncryptedSecurityCode) = (null, null, null, null, null, null);
         return Page();
     }
 
@@ -86,14 +99,14 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
     {
         if (Mode == "amount")
         {
-            if (!TryCents(AmountText, out var cents) || cents <= 0)
+            if (!MoneyText.TryCents(AmountText, out var cents) || cents <= 0)
                 ModelState.AddModelError(nameof(AmountText), "Enter the amount to pay, like 125.50.");
             return (Money.Dollars(cents), null);
         }
         var allocations = new List<PaymentAllocationDto>();
         foreach (var id in Selected.Distinct())
         {
-            if (!TryCents(Request.Form[$"Amount_{id}"], out var cents) || cents <= 0)
+            if (!MoneyText.TryCents(Request.Form[$"Amount_{id}"], out var cents) || cents <= 0)
                 ModelState.AddModelError("", "Enter a positive amount for each selected invoice.");
             else
                 allocations.Add(new PaymentAllocationDto(id, Money.Dollars(cents)));
@@ -105,17 +118,19 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
 
     private PaymentMethodInputDto? Method()
     {
-        var emulator = string.Equals(config["Payments:Adyen:Mode"] ?? "emulator", "emulator", StringComparison.OrdinalIgnoreCase);
-        string Test(string? value) => emulator ? $"test_{value?.Replace(" ", "")}" : value ?? "";
+        static string Test(string? value) => $"test_{value?.Replace(" ", "")}";
         switch (MethodChoice)
         {
             case { } saved when saved.StartsWith("saved:") && Guid.TryParse(saved[6..], out var id):
                 return new PaymentMethodInputDto { StoredPaymentMethodId = id };
-            case "card" when emulator:
+            case "card" when Adyen is null:
                 return new PaymentMethodInputDto { Type = "scheme", EncryptedCardNumber = Test(CardNumber), EncryptedExpiryMonth = Test(ExpiryMonth?.PadLeft(2, '0')),
                     EncryptedExpiryYear = Test(ExpiryYear), EncryptedSecurityCode = Test(Cvc), HolderName = HolderName };
+            case "card" when new[] { EncryptedCardNumber, EncryptedExpiryMonth, EncryptedExpiryYear, EncryptedSecurityCode }.All(f => !string.IsNullOrWhiteSpace(f)):
+                return new PaymentMethodInputDto { Type = "scheme", EncryptedCardNumber = EncryptedCardNumber, EncryptedExpiryMonth = EncryptedExpiryMonth,
+                    EncryptedExpiryYear = EncryptedExpiryYear, EncryptedSecurityCode = EncryptedSecurityCode, HolderName = HolderName };
             case "card":
-                ModelState.AddModelError("", "New cards are entered through the processor's secure form, which is not set up on this portal yet.");
+                ModelState.AddModelError("", "Enter your card in the secure card form.");
                 return null;
             case "ach":
                 return new PaymentMethodInputDto { Type = "ach", BankAccountNumber = BankAccountNumber, BankLocationId = RoutingNumber, OwnerName = OwnerName };
@@ -133,16 +148,6 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
         Open = (await Mediator.Send(new GetOpenInvoicesQuery(Account.AccountId), HttpContext.RequestAborted))
             .Where(i => i.Balance.Value > i.PendingPayments.Value).ToList();
         Methods = await Mediator.Send(new GetPaymentMethodsQuery(Account.AccountId), HttpContext.RequestAborted);
-        return true;
-    }
-
-    private static bool TryCents(string? text, out long cents)
-    {
-        cents = 0;
-        if (!decimal.TryParse(text?.Trim().TrimStart('$').Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars)
-            || decimal.Round(dollars, 2) != dollars || dollars > 10_000_000m)
-            return false;
-        cents = (long)(dollars * 100);
         return true;
     }
 }

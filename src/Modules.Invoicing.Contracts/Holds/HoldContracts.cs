@@ -24,5 +24,12 @@ public sealed record ReleaseHoldsCommand(Guid PaymentId) : ICommand;
 /// </summary>
 public sealed record ReopenInvoiceBalanceCommand(Guid PaymentId, Money Amount, string Reason) : ICommand<IReadOnlyList<AllocationDto>>;
 
+/// <summary>
+/// Takes back one reopening (same payment and reason) when the money never left, for example a refund the scheme rejected:
+/// the amounts it reopened are paid again, as far as each invoice is still open and not held by another payment.
+/// Returns what was applied back; the same payment and reason again changes nothing and returns nothing.
+/// </summary>
+public sealed record ReverseInvoiceReopeningCommand(Guid PaymentId, string Reason) : ICommand<IReadOnlyList<AllocationDto>>;
+
 /// <summary>An amount of a payment on one invoice.</summary>
 public sealed record AllocationDto(Guid InvoiceId, Money Amount);

@@ -60,6 +60,10 @@ internal sealed class ReopenInvoiceBalanceCommandHandler(IDatabase db, IOutbox o
             throw new BusinessRuleException("reopen_exceeds_applied", "More is given back than the payment applied to invoices.");
 
         const string holdSql = "update invoicing_holds set reopened_minor = reopened_minor + @Amount where payment_id = @PaymentId and invoice_id = @InvoiceId";
+        // Remembered per reason, so a failed refund can put back exactly what it reopened (ReverseInvoiceReopeningCommand).
+        const string lineSql = """
+            insert into invoicing_reopening_lines (payment_id, reason, invoice_id, amount_minor) values (@PaymentId, @Reason, @InvoiceId, @Amount)
+            """;
         const string invoiceSql = """
             update invoicing_invoices
             set balance_minor = balance_minor + @Amount,
@@ -70,6 +74,7 @@ internal sealed class ReopenInvoiceBalanceCommandHandler(IDatabase db, IOutbox o
         foreach (var (invoiceId, amount) in reopened.OrderBy(r => r.InvoiceId))
         {
             await db.ExecuteAsync(holdSql, new { command.PaymentId, InvoiceId = invoiceId, Amount = amount }, ct);
+            await db.ExecuteAsync(lineSql, new { command.PaymentId, command.Reason, InvoiceId = invoiceId, Amount = amount }, ct);
             var invoice = await db.QuerySingleOrDefaultAsync<HoldsSql.BalanceRow>(invoiceSql, new { InvoiceId = invoiceId, Amount = amount }, ct);
             outbox.Add(new InvoiceBalanceChangedEvent(invoiceId, invoice!.AccountId, command.PaymentId, Money.Dollars(invoice.BalanceMinor), invoice.Status));
         }

@@ -33,4 +33,5 @@ internal static class EventCodes
     public const string Refund = "REFUND";
     public const string RefundFailed = "REFUND_FAILED";
     public const string Chargeback = "CHARGEBACK";
+    public const string Cancellation = "CANCELLATION";
 }

@@ -92,6 +92,7 @@ internal static class PaymentStatus
     public const string Refused = "refused";
     public const string Error = "error";
     public const string Unknown = "unknown";
+    public const string Cancelled = "cancelled";
 
-    public static bool IsFinal(string status) => status is Authorised or Refused or Error;
+    public static bool IsFinal(string status) => status is Authorised or Refused or Error or Cancelled;
 }

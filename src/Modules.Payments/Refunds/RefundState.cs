@@ -11,7 +11,8 @@ namespace Portal.Modules.Payments.Refunds;
 /// <summary>Moves a refund forward once; when it succeeds, the refunded amount is owed again on the invoices it paid.</summary>
 internal sealed record MarkRefundCommand(Guid RefundId, string Status, string? PspReference) : ICommand<bool>;
 
-internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator, TimeProvider clock) : IRequestHandler<MarkRefundCommand, bool>
+internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator, Portal.BuildingBlocks.Messaging.IOutbox outbox, TimeProvider clock)
+    : IRequestHandler<MarkRefundCommand, bool>
 {
     public async Task<bool> Handle(MarkRefundCommand command, CancellationToken ct)
     {
@@ -23,7 +24,12 @@ internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator,
         if (refund is null)
             return false;
         if (command.Status == RefundStatus.Succeeded)
-            await mediator.Send(new ReopenInvoiceBalanceCommand(refund.PaymentId, new Money(refund.AmountCurrency, refund.AmountMinor), $"refund:{command.RefundId:N}"), ct);
+        {
+            var amount = new Money(refund.AmountCurrency, refund.AmountMinor);
+            await mediator.Send(new ReopenInvoiceBalanceCommand(refund.PaymentId, amount, RefundReopening.Reason(command.RefundId)), ct);
+            var accountId = await db.QuerySingleOrDefaultAsync<Guid>("select account_id from payments_payments where id = @PaymentId", refund, ct);
+            outbox.Add(new PaymentRefundedEvent(command.RefundId, refund.PaymentId, accountId, amount));
+        }
         return true;
     }
 
@@ -55,29 +61,5 @@ internal sealed class GetRefundQueryHandler(IDatabase db) : IRequestHandler<GetR
         public long AmountMinor { get; init; }
         public string AmountCurrency { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
-    }
-}
-
-/// <summary>The processor took money back: the invoices it paid are owed again, once per chargeback.</summary>
-internal sealed record RecordChargebackCommand(string PaymentPspReference, string ChargebackPspReference, Money Amount, string? Reason) : ICommand<bool>;
-
-internal sealed class RecordChargebackCommandHandler(IDatabase db, IMediator mediator, Portal.BuildingBlocks.Messaging.IOutbox outbox)
-    : IRequestHandler<RecordChargebackCommand, bool>
-{
-    public async Task<bool> Handle(RecordChargebackCommand command, CancellationToken ct)
-    {
-        var payment = await db.QuerySingleOrDefaultAsync<PaymentRow>(
-            "select id, account_id from payments_payments where psp_reference = @PaymentPspReference", command, ct);
-        if (payment is null)
-            return false;
-        await mediator.Send(new ReopenInvoiceBalanceCommand(payment.Id, command.Amount, $"chargeback:{command.ChargebackPspReference}"), ct);
-        outbox.Add(new PaymentChargedBackEvent(payment.Id, payment.AccountId, command.Amount, command.Reason));
-        return true;
-    }
-
-    private sealed record PaymentRow
-    {
-        public Guid Id { get; init; }
-        public Guid AccountId { get; init; }
     }
 }

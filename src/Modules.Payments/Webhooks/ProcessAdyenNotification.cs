@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.Logging;
+using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Mediation;
 using Portal.Modules.Payments.Adyen;
@@ -13,8 +14,8 @@ namespace Portal.Modules.Payments.Webhooks;
 internal sealed record AdyenNotificationStoredEvent(Guid EventId) : IIntegrationEvent;
 
 /// <summary>
-/// Settles what only the processor can tell us: ACH and other pending payments, and payments whose answer was lost.
-/// Recording an outcome is idempotent, so duplicates and late arrivals change nothing twice.
+/// Settles what only the processor can tell us: ACH and other pending payments, payments whose answer was lost, refunds,
+/// cancellations and chargebacks. Every step is guarded by state, so duplicates and events in any order change nothing twice.
 /// </summary>
 internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, TimeProvider clock, ILogger<AdyenNotificationStoredEventHandler> logger)
     : INotificationHandler<AdyenNotificationStoredEvent>
@@ -26,29 +27,41 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
         if (payload is null)
             return;
         var item = JsonSerializer.Deserialize<NotificationItem>(payload, AdyenJson.Options)!;
-        if (item.EventCode == EventCodes.Authorisation && Guid.TryParseExact(item.MerchantReference, "N", out var paymentId))
+        var ourId = Guid.TryParseExact(item.MerchantReference, "N", out var id) ? id : (Guid?)null;
+        bool? changed = item.EventCode switch
         {
-            var status = item.IsSuccess ? PaymentStatus.Authorised : PaymentStatus.Refused;
-            var changed = await mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference,
-                item.IsSuccess ? null : string.IsNullOrWhiteSpace(item.Reason) || item.Reason == "null" ? "The bank refused the payment." : item.Reason), ct);
-            logger.LogInformation("AUTHORISATION {Success} for payment {PaymentId} {Effect}", item.Success, paymentId, changed ? "recorded" : "already known");
-            await MarkProcessedAsync(notification.EventId, ct);
-        }
-        else if (item.EventCode is EventCodes.Refund or EventCodes.RefundFailed && Guid.TryParseExact(item.MerchantReference, "N", out var refundId))
-        {
-            var status = item.EventCode == EventCodes.Refund && item.IsSuccess ? RefundStatus.Succeeded : RefundStatus.Failed;
-            await mediator.Send(new MarkRefundCommand(refundId, status, item.PspReference), ct);
-            await MarkProcessedAsync(notification.EventId, ct);
-        }
-        else if (item.EventCode == EventCodes.Chargeback && item.OriginalReference is { } original && item.Amount is { } amount)
-        {
-            await mediator.Send(new RecordChargebackCommand(original, item.PspReference, new Portal.BuildingBlocks.Money(amount.Currency, amount.Value),
-                item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason), ct);
-            await MarkProcessedAsync(notification.EventId, ct);
-        }
-        // Other event codes stay unprocessed in the store until their handling exists.
+            EventCodes.Authorisation when ourId is { } paymentId => await AuthorisationAsync(item, paymentId, ct),
+            EventCodes.Refund when await RefundIdAsync(item, ourId, ct) is { } refundId =>
+                await mediator.Send(new MarkRefundCommand(refundId, item.IsSuccess ? RefundStatus.Succeeded : RefundStatus.Failed, item.PspReference), ct),
+            EventCodes.RefundFailed when await RefundIdAsync(item, ourId, ct) is { } refundId =>
+                await mediator.Send(new RecordRefundFailedCommand(refundId, item.PspReference), ct),
+            EventCodes.Cancellation when item.IsSuccess =>
+                await mediator.Send(new RecordCancellationCommand(item.OriginalReference, ourId), ct),
+            // A refused cancellation changes nothing: the authorisation stands.
+            EventCodes.Cancellation => false,
+            EventCodes.Chargeback when item.OriginalReference is { } original && item.Amount is { } amount =>
+                await mediator.Send(new RecordChargebackCommand(original, ourId, item.PspReference, new Money(amount.Currency, amount.Value),
+                    item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason), ct),
+            // Other event codes stay unprocessed in the store until their handling exists.
+            _ => null,
+        };
+        if (changed is null)
+            return;
+        logger.LogInformation("{EventCode} {Success} {PspReference} {Effect}", item.EventCode, item.Success, item.PspReference,
+            changed.Value ? "applied" : "changed nothing");
+        await db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId",
+            new { notification.EventId, Now = clock.GetUtcNow() }, ct);
     }
 
-    private Task MarkProcessedAsync(Guid eventId, CancellationToken ct) =>
-        db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId", new { EventId = eventId, Now = clock.GetUtcNow() }, ct);
+    private Task<bool> AuthorisationAsync(NotificationItem item, Guid paymentId, CancellationToken ct)
+    {
+        var status = item.IsSuccess ? PaymentStatus.Authorised : PaymentStatus.Refused;
+        var reason = item.IsSuccess ? null : string.IsNullOrWhiteSpace(item.Reason) || item.Reason == "null" ? "The bank refused the payment." : item.Reason;
+        return mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference, reason), ct);
+    }
+
+    // Our refund id is the merchantReference we sent; the refund's own pspReference is the fallback.
+    private Task<Guid?> RefundIdAsync(NotificationItem item, Guid? ourId, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<Guid?>("select id from payments_refunds where id = @OurId or psp_reference = @PspReference limit 1",
+            new { OurId = ourId, item.PspReference }, ct);
 }
