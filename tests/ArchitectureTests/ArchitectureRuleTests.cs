@@ -31,6 +31,34 @@ public sealed class ArchitectureRuleTests
     }
 
     [Fact]
+    public void Migrations_have_one_script_per_number_for_both_engines()
+    {
+        // The Host is left out: its Quartz tables exist on PostgreSQL only, by design (SQLite runs Quartz in memory).
+        var found = Solution.Modules.Append(Solution.BuildingBlocks)
+            .SelectMany(a => MigrationRules.Violations(a.GetName().Name!, a.GetManifestResourceNames()));
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void Migration_rule_catches_a_shared_number_and_a_script_for_one_engine()
+    {
+        string[] resources =
+        [
+            "migrations/sqlite/0001_a.sql", "migrations/postgres/0001_a.sql",
+            "migrations/sqlite/0002_b.sql", "migrations/postgres/0002_b.sql",
+            "migrations/sqlite/0002_c.sql", "migrations/postgres/0002_c.sql",
+            "migrations/sqlite/0003_d.sql", "emails/x.txt",
+        ];
+
+        var found = MigrationRules.Violations("Fixture", resources);
+
+        Assert.Equal(3, found.Count);
+        Assert.Contains(found, f => f.Contains("sqlite scripts share number 0002"));
+        Assert.Contains(found, f => f.Contains("0003_d.sql exists for sqlite only"));
+    }
+
+    [Fact]
     public void Contracts_hold_only_immutable_public_sealed_records_and_enums()
     {
         var types = Solution.Contracts.SelectMany(a => a.GetTypes()).ToList();

@@ -34,11 +34,15 @@ public sealed class Migrator(ConnectionFactory factory, IEnumerable<MigrationSou
     public IReadOnlyList<MigrationScript> Scripts(MigrationSource source)
     {
         var prefix = $"migrations/{(factory.Dialect == SqlDialect.Postgres ? "postgres" : "sqlite")}/";
-        return source.Assembly.GetManifestResourceNames()
+        var scripts = source.Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name => MigrationScript.From(source.Assembly, name, name[prefix.Length..]))
             .OrderBy(script => script.Version)
             .ToList();
+        // Two scripts with one number would have the second skipped as "already applied"; refuse to start instead.
+        if (scripts.GroupBy(s => s.Version).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            throw new InvalidOperationException($"{source.Module} has two migrations numbered {clash.Key}: {string.Join(", ", clash.Select(s => s.Name))}.");
+        return scripts;
     }
 
     private async Task EnsureVersionTableAsync(DbConnection connection, CancellationToken ct)

@@ -1,6 +1,7 @@
 using MediatR;
 using Portal.Modules.Payments.Contracts.Payments;
 using Portal.Modules.Payments.Contracts.Refunds;
+using Portal.Modules.Payments.Payments;
 
 namespace Portal.Modules.Payments.Receipts;
 
@@ -42,7 +43,8 @@ internal sealed class PaymentChargedBackEventHandler(IMediator mediator, Payment
 {
     public async Task Handle(PaymentChargedBackEvent chargedBack, CancellationToken ct)
     {
-        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach" })
+        // A return that overtook the settlement failed the payment instead, and its failure email already told the customer.
+        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach", Status: PaymentStatus.Authorised })
             return;
         await emails.SendAsync("ach-returned", chargedBack.AccountId, chargedBack.PaymentId, chargedBack.Amount,
             new Dictionary<string, string?> { ["reason"] = chargedBack.Reason is { Length: > 0 } r ? r : "The bank returned the payment after it had settled." }, ct);

@@ -50,7 +50,7 @@ public abstract class OutOfOrderWebhookHttpTests(SqlDialect dialect) : HttpTest(
         Assert.Equal(0, await pay.PendingAsync(invoice));
         Assert.Equal(0, await HostWebhooks.PublishedAsync(Factory, "PaymentSucceededEvent"));
         Assert.Single(Factory.Mailbox.To("fin@provider.test"), m => m.Subject.StartsWith("Chargeback"));
-        Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("Payment not completed"));
+        Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("Bank payment returned"));
     }
 
     [DbFact]
