@@ -6,7 +6,8 @@ namespace Portal.Modules.Invoicing.Reminders;
 
 /// <summary>
 /// Tells the account's billing people that an invoice was posted, once per invoice (the posted stage in invoicing_notices);
-/// when autopay covers it, the email says when it will be charged instead of asking to pay.
+/// when autopay covers it, the email says when it will be charged instead of asking to pay, and when autopay's own notice
+/// goes out at once (the charge is nearer than its lead time) that notice is the only email.
 /// </summary>
 internal sealed class InvoicePostedEventHandler(IMediator mediator, InvoiceMailer mailer, TimeProvider clock, ILogger<InvoicePostedEventHandler> logger)
     : INotificationHandler<InvoicePostedEvent>
@@ -21,6 +22,13 @@ internal sealed class InvoicePostedEventHandler(IMediator mediator, InvoiceMaile
         if (await mediator.Send(new GetInvoiceQuery(posted.AccountId, posted.InvoiceId), ct) is not { } invoice)
             return;
         var audience = await InvoiceMailer.AudienceAsync(mediator, posted.AccountId, ct);
+        // Autopay's notice (amount, card, charge day and a skip link) goes out now for a charge this close: one email, not two.
+        if (audience.Autopay.Charges.FirstOrDefault(c => c.InvoiceId == posted.InvoiceId) is { NoticeOn: { } noticeOn }
+            && noticeOn <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            await mediator.Send(new FinishInvoiceNoticeCommand(posted.InvoiceId, ReminderStage.Posted, 0, Sent: true, clock.GetUtcNow()), ct);
+            return;
+        }
         var notice = new InvoiceNotice(posted.InvoiceId, posted.AccountId, posted.InvoiceNumber, posted.DueDate, posted.Total, invoice.Balance);
         var (sent, error) = await mailer.SendAsync(ReminderStage.Posted, notice, audience, ct);
         if (error is not null && sent == 0)

@@ -39,4 +39,5 @@ public sealed record AutopayPlanDto(
     int? MethodExpiryMonth = null, int? MethodExpiryYear = null);
 
 /// <summary>One invoice autopay will charge on ChargeOn (its due date, the next run after posting, or the day of the next retry).</summary>
-public sealed record AutopayChargeDto(Guid InvoiceId, string InvoiceNumber, DateOnly DueDate, DateOnly ChargeOn, Portal.BuildingBlocks.Money Amount);
+public sealed record AutopayChargeDto(Guid InvoiceId, string InvoiceNumber, DateOnly DueDate, DateOnly ChargeOn, Portal.BuildingBlocks.Money Amount,
+    DateOnly? NoticeOn = null);

@@ -26,7 +26,9 @@ internal sealed class GetAutopayPlanQueryHandler(IDatabase db, IMediator mediato
             var decision = AutopayRules.Decide(account, invoice, attempts.GetValueOrDefault(invoice.InvoiceId),
                 marks.Contains((invoice.InvoiceId, AutopayMark.Skipped)), options.RetryAfterDays, now);
             if (decision.IsPlanned)
-                charges.Add(new AutopayChargeDto(invoice.InvoiceId, invoice.InvoiceNumber, invoice.DueDate, decision.Day, invoice.Balance));
+                charges.Add(new AutopayChargeDto(invoice.InvoiceId, invoice.InvoiceNumber, invoice.DueDate, decision.Day, invoice.Balance,
+                    // Only a first attempt has a notice; a retry is announced by the refusal email.
+                    decision.Attempt == 1 ? decision.Day.AddDays(-options.NoticeDays) : null));
         }
         return new AutopayPlanDto(true, account.Brand, account.Last4, [.. charges.OrderBy(c => c.ChargeOn).ThenBy(c => c.DueDate)],
             account.ExpiryMonth, account.ExpiryYear);

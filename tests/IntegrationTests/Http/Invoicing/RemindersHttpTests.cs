@@ -40,21 +40,42 @@ public abstract class RemindersHttpTests(SqlDialect dialect) : HttpTest(dialect)
     [DbFact]
     public async Task Invoice_autopay_covers_is_announced_with_its_charge_and_gets_no_reminders()
     {
+        var pay = await AutopayAccountAsync();
+
+        await pay.InvoiceAsync("INV-AUTO", 8_900, dueInDays: 20);
+        await Factory.DrainOutboxAsync();
+        Factory.Clock.Advance(TimeSpan.FromDays(18));
+        var result = await Factory.SendAsync(new SendInvoiceRemindersCommand());
+
+        var posted = Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.Contains("INV-AUTO"));
+        Assert.StartsWith("New invoice INV-AUTO", posted.Subject);
+        Assert.Contains("autopay will charge $89.00", posted.Text);
+        Assert.Contains("ending 1111", posted.Html);
+        Assert.DoesNotContain("Pay it here", posted.Text);
+        Assert.Equal(0, result.Found);
+    }
+
+    [DbFact]
+    public async Task Invoice_autopay_charges_within_the_notice_days_is_announced_by_the_autopay_notice_alone()
+    {
+        var pay = await AutopayAccountAsync();
+
+        await pay.InvoiceAsync("INV-SOON", 8_900, dueInDays: 2);
+        await Factory.DrainOutboxAsync();
+
+        var mail = Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.Contains("INV-SOON"));
+        Assert.StartsWith("Autopay will charge $89.00", mail.Subject);
+        Assert.Contains("/autopay/skip", mail.Text);
+    }
+
+    private async Task<PaymentFixture> AutopayAccountAsync()
+    {
         var pay = await PaymentFixture.CreateAsync(Factory);
         await pay.InvoiceAsync("INV-SETUP", 100, dueInDays: 30);
         await pay.PayAsync("setup", 100, PaymentFixture.Card(), save: true);
         var methodId = (await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payment-methods"))[0].GetProperty("paymentMethodId").GetString();
         await pay.User.PutAsJsonAsync($"/api/accounts/{pay.Account}/autopay", new { enabled = true, paymentMethodId = methodId });
-
-        await pay.InvoiceAsync("INV-AUTO", 8_900, dueInDays: 2);
-        await Factory.DrainOutboxAsync();
-        var result = await Factory.SendAsync(new SendInvoiceRemindersCommand());
-
-        var posted = Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("New invoice INV-AUTO"));
-        Assert.Contains("autopay will charge $89.00", posted.Text);
-        Assert.Contains("ending 1111", posted.Html);
-        Assert.DoesNotContain("Pay it here", posted.Text);
-        Assert.Equal(0, result.Found);
+        return pay;
     }
 }
 
