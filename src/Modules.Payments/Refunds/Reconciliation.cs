@@ -8,8 +8,9 @@ using Portal.Modules.Payments.Payments;
 namespace Portal.Modules.Payments.Refunds;
 
 /// <summary>
-/// Matches the processor's successful AUTHORISATION, REFUND and CHARGEBACK notifications with the ledger's payments
-/// and refunds (by our reference), and lists every difference: net figures alone would hide offsetting errors.
+/// Matches the processor's successful AUTHORISATION, REFUND, CHARGEBACK, CANCELLATION and REFUND_FAILED notifications with
+/// the ledger's payments and refunds (by our reference), and lists every difference: net figures alone would hide offsetting
+/// errors. A cancelled authorisation and a refund that failed after succeeding each net to nothing on both sides.
 /// </summary>
 internal sealed class GetReconciliationReportQueryHandler(IDatabase db) : IRequestHandler<GetReconciliationReportQuery, ReconciliationReportDto>
 {
@@ -22,12 +23,14 @@ internal sealed class GetReconciliationReportQueryHandler(IDatabase db) : IReque
             """, new { Yes = true, range.From, range.Until }, ct);
         var payments = (await db.QueryAsync<LedgerRow>("""
             select id, status, amount_minor, amount_currency, psp_reference from payments_payments
-            where created_at >= @From and created_at < @Until and status in ('authorised', 'pending', 'unknown')
+            where created_at >= @From and created_at < @Until and status in ('authorised', 'pending', 'unknown', 'cancelled')
             """, range, ct)).ToDictionary(p => p.Id);
         var refunds = (await db.QueryAsync<LedgerRow>("""
             select id, status, amount_minor, amount_currency, psp_reference from payments_refunds
-            where created_at >= @From and created_at < @Until and status <> 'failed'
+            where created_at >= @From and created_at < @Until
             """, range, ct)).ToDictionary(r => r.Id);
+        var cancelled = events.Where(e => e.EventCode == EventCodes.Cancellation).Select(e => e.MerchantReference).ToHashSet();
+        var refundsFailed = events.Where(e => e.EventCode == EventCodes.RefundFailed).Select(e => e.MerchantReference).ToHashSet();
 
         var differences = new List<ReconciliationDifferenceDto>();
         var matched = 0;
@@ -39,11 +42,19 @@ internal sealed class GetReconciliationReportQueryHandler(IDatabase db) : IReque
             {
                 case EventCodes.Authorisation:
                     processorNet += e.AmountMinor;
-                    matched += Compare(Lookup(payments, e.MerchantReference), e, amount, PaymentStatus.Authorised, "payment", differences);
+                    matched += Compare(Lookup(payments, e.MerchantReference), e, amount,
+                        cancelled.Contains(e.MerchantReference) ? PaymentStatus.Cancelled : PaymentStatus.Authorised, "payment", differences);
                     break;
                 case EventCodes.Refund:
                     processorNet -= e.AmountMinor;
-                    matched += Compare(Lookup(refunds, e.MerchantReference), e, amount, RefundStatus.Succeeded, "refund", differences);
+                    matched += Compare(Lookup(refunds, e.MerchantReference), e, amount,
+                        refundsFailed.Contains(e.MerchantReference) ? RefundStatus.Failed : RefundStatus.Succeeded, "refund", differences);
+                    break;
+                case EventCodes.Cancellation:
+                    processorNet -= e.AmountMinor;
+                    break;
+                case EventCodes.RefundFailed:
+                    processorNet += e.AmountMinor;
                     break;
                 case EventCodes.Chargeback:
                     processorNet -= e.AmountMinor;
@@ -56,7 +67,8 @@ internal sealed class GetReconciliationReportQueryHandler(IDatabase db) : IReque
         foreach (var refund in refunds.Values.Where(r => r.Status == RefundStatus.Succeeded))
             ledgerNet -= refund.AmountMinor;
         var confirmed = events.Select(e => e.MerchantReference).ToHashSet();
-        foreach (var row in payments.Values.Concat(refunds.Values).Where(r => !confirmed.Contains(r.Id.ToString("N"))))
+        // A refund the processor refused at once never reaches its webhooks; it moved no money, so it is no difference.
+        foreach (var row in payments.Values.Concat(refunds.Values.Where(r => r.Status != RefundStatus.Failed)).Where(r => !confirmed.Contains(r.Id.ToString("N"))))
             differences.Add(new("missing_at_processor", row.PspReference, row.Id, new Money(row.AmountCurrency, row.AmountMinor), null,
                 $"The ledger has it as {row.Status}; the processor has not confirmed it (yet)."));
         return new ReconciliationReportDto(query.From, query.Thru, Money.Dollars(processorNet), Money.Dollars(ledgerNet), matched, differences);
