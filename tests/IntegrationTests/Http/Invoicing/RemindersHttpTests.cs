@@ -40,7 +40,7 @@ public abstract class RemindersHttpTests(SqlDialect dialect) : HttpTest(dialect)
     [DbFact]
     public async Task Invoice_autopay_covers_is_announced_with_its_charge_and_gets_no_reminders()
     {
-        var pay = await AutopayAccountAsync();
+        var pay = await AutopayFixture.WithAutopayAsync(Factory);
 
         await pay.InvoiceAsync("INV-AUTO", 8_900, dueInDays: 20);
         await Factory.DrainOutboxAsync();
@@ -58,7 +58,7 @@ public abstract class RemindersHttpTests(SqlDialect dialect) : HttpTest(dialect)
     [DbFact]
     public async Task Invoice_autopay_charges_within_the_notice_days_is_announced_by_the_autopay_notice_alone()
     {
-        var pay = await AutopayAccountAsync();
+        var pay = await AutopayFixture.WithAutopayAsync(Factory);
 
         await pay.InvoiceAsync("INV-SOON", 8_900, dueInDays: 2);
         await Factory.DrainOutboxAsync();
@@ -66,16 +66,6 @@ public abstract class RemindersHttpTests(SqlDialect dialect) : HttpTest(dialect)
         var mail = Assert.Single(Factory.Mailbox.To("payer@example.test"), m => m.Subject.Contains("INV-SOON"));
         Assert.StartsWith("Autopay will charge $89.00", mail.Subject);
         Assert.Contains("/autopay/skip", mail.Text);
-    }
-
-    private async Task<PaymentFixture> AutopayAccountAsync()
-    {
-        var pay = await PaymentFixture.CreateAsync(Factory);
-        await pay.InvoiceAsync("INV-SETUP", 100, dueInDays: 30);
-        await pay.PayAsync("setup", 100, PaymentFixture.Card(), save: true);
-        var methodId = (await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payment-methods"))[0].GetProperty("paymentMethodId").GetString();
-        await pay.User.PutAsJsonAsync($"/api/accounts/{pay.Account}/autopay", new { enabled = true, paymentMethodId = methodId });
-        return pay;
     }
 }
 

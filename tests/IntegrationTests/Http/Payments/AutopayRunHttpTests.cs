@@ -10,20 +10,10 @@ namespace Portal.IntegrationTests.Http.Payments;
 
 public abstract class AutopayRunHttpTests(SqlDialect dialect) : HttpTest(dialect)
 {
-    private async Task<PaymentFixture> WithAutopayAsync()
-    {
-        var pay = await PaymentFixture.CreateAsync(Factory);
-        await pay.InvoiceAsync("INV-SETUP", 100, dueInDays: 30);
-        await pay.PayAsync("setup", 100, PaymentFixture.Card(), save: true);
-        var methodId = (await pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{pay.Account}/payment-methods"))[0].GetProperty("paymentMethodId").GetString();
-        await pay.User.PutAsJsonAsync($"/api/accounts/{pay.Account}/autopay", new { enabled = true, paymentMethodId = methodId });
-        return pay;
-    }
-
     [DbFact]
     public async Task Due_invoice_is_charged_once_across_repeated_and_concurrent_runs_and_others_are_untouched()
     {
-        var pay = await WithAutopayAsync();
+        var pay = await AutopayFixture.WithAutopayAsync(Factory);
         var due = await pay.InvoiceAsync("INV-DUE", 8_900, dueInDays: 0);
         var later = await pay.InvoiceAsync("INV-LATER", 5_000, dueInDays: 3);
         var other = await Factory.CreateAccountAsync("A-700", "No Autopay");
@@ -44,7 +34,7 @@ public abstract class AutopayRunHttpTests(SqlDialect dialect) : HttpTest(dialect
     [DbFact]
     public async Task Refused_charge_is_retried_after_one_three_and_five_days_then_autopay_gives_up_and_says_so()
     {
-        var pay = await WithAutopayAsync();
+        var pay = await AutopayFixture.WithAutopayAsync(Factory);
         var due = await pay.InvoiceAsync("INV-DUE", 8_900, dueInDays: 0);
         pay.Emulator.Chaos.DeclineStoredCardsOnMit = true;
         var charges = pay.Emulator.ChargeCount;
