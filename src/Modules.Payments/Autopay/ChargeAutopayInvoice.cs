@@ -34,6 +34,15 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
                 values (@InvoiceId, @Attempt, @AccountId, 'charging', @Now) on conflict (invoice_id, attempt) do nothing
                 """, new { command.InvoiceId, Attempt = attempt, account.AccountId, Now = clock.GetUtcNow() }, ct) == 0)
             return false;
+        // A skip made after the sweep read the marks wins; with the attempt claimed first, a later skip is refused instead.
+        if (!resuming && await db.ExecuteScalarAsync<long>(
+                "select count(*) from payments_autopay_marks where invoice_id = @InvoiceId and kind = @Kind",
+                new { command.InvoiceId, Kind = AutopayMark.Skipped }, ct) > 0)
+        {
+            await db.ExecuteAsync("delete from payments_autopay_attempts where invoice_id = @InvoiceId and attempt = @Attempt and status = 'charging'",
+                new { command.InvoiceId, Attempt = attempt }, ct);
+            return false;
+        }
 
         var amount = new Money(invoice.Balance.Currency, invoice.Balance.Value);
         PaymentDto payment;
