@@ -27,6 +27,7 @@ internal static class PortalApp
         builder.Services.AddPortal(builder.Configuration);
         builder.Services.AddPortalJobs(builder.Configuration);
         builder.Services.AddSingleton<Api.Invoicing.ImportRunner>();
+        builder.Services.AddSingleton(sp => Documents.BusinessProfile.From(sp.GetRequiredService<IConfiguration>(), builder.Environment.ContentRootPath));
 
         builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         api.MapAccountUsersEndpoints();
         api.MapBackofficeAccountsEndpoints();
         api.MapSummaryEndpoints();
+        api.MapDocumentsEndpoints();
         api.MapInvoicesEndpoints();
         api.MapBackofficeInvoicesEndpoints();
         api.MapBackofficeImportsEndpoints();

@@ -45,6 +45,10 @@ internal sealed class ReverseInvoiceReopeningCommandHandler(IDatabase db, IOutbo
 
         var lines = await db.QueryAsync<LineRow>(db.Dialect == SqlDialect.Postgres ? PostgresLinesSql : SqliteLinesSql, command, ct);
         const string holdSql = "update invoicing_holds set reopened_minor = reopened_minor - @Amount where payment_id = @PaymentId and invoice_id = @InvoiceId";
+        const string lineSql = """
+            update invoicing_reopening_lines set reversed_minor = reversed_minor + @Amount
+            where payment_id = @PaymentId and reason = @Reason and invoice_id = @InvoiceId
+            """;
         const string invoiceSql = """
             update invoicing_invoices
             set balance_minor = balance_minor - @Amount,
@@ -60,6 +64,7 @@ internal sealed class ReverseInvoiceReopeningCommandHandler(IDatabase db, IOutbo
             if (take <= 0)
                 continue;
             await db.ExecuteAsync(holdSql, new { command.PaymentId, line.InvoiceId, Amount = take }, ct);
+            await db.ExecuteAsync(lineSql, new { command.PaymentId, command.Reason, line.InvoiceId, Amount = take }, ct);
             var invoice = await db.QuerySingleOrDefaultAsync<HoldsSql.BalanceRow>(invoiceSql, new { line.InvoiceId, Amount = take }, ct);
             outbox.Add(new InvoiceBalanceChangedEvent(line.InvoiceId, invoice!.AccountId, command.PaymentId, Money.Dollars(invoice.BalanceMinor), invoice.Status));
             if (invoice.Status == InvoiceStatus.Paid)

@@ -70,6 +70,7 @@ internal sealed class InvoiceMailer(IEmailSender email, IConfiguration config, T
             ["days_left"] = Math.Max(0, invoice.DueDate.DayNumber - today.DayNumber).ToString(English),
             ["days_overdue"] = Math.Max(0, today.DayNumber - invoice.DueDate.DayNumber).ToString(English),
             ["link"] = $"{BaseUrl}/invoices/{invoice.InvoiceId}",
+            ["pdf_link"] = $"{BaseUrl}/documents/invoice/{invoice.AccountId}/{invoice.InvoiceId}",
             ["pay_link"] = $"{BaseUrl}/pay?invoice={invoice.InvoiceId}&account={invoice.AccountId}",
             ["autopay"] = charge is null ? null : $"{method} on {charge.ChargeOn.ToString("MMMM d, yyyy", English)}",
         };

@@ -40,6 +40,7 @@ internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, ICon
             ["reference"] = paymentId.ToString("N"),
             ["invoices"] = payment is null ? "" : await InvoicesAsync(accountId, payment, ct),
             ["link"] = $"{BaseUrl}/payments/{paymentId}",
+            ["receipt_link"] = $"{BaseUrl}/documents/receipt/{accountId}/{paymentId}",
             ["pay_link"] = $"{BaseUrl}/pay?account={accountId}",
         };
         var sent = 0;
