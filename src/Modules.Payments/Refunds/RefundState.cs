@@ -48,9 +48,10 @@ internal sealed class GetRefundQueryHandler(IDatabase db) : IRequestHandler<GetR
     public async Task<RefundDto> Handle(GetRefundQuery query, CancellationToken ct)
     {
         var row = await db.QuerySingleOrDefaultAsync<Row>(
-            "select id, payment_id, status, amount_minor, amount_currency, created_at from payments_refunds where id = @RefundId", query, ct)
+            "select id, payment_id, status, amount_minor, amount_currency, created_at, updated_at from payments_refunds where id = @RefundId", query, ct)
             ?? throw new NotFoundException("There is no such refund.");
-        return new RefundDto(row.Id, row.PaymentId, row.Status, new Money(row.AmountCurrency, row.AmountMinor), row.CreatedAt);
+        return new RefundDto(row.Id, row.PaymentId, row.Status, new Money(row.AmountCurrency, row.AmountMinor), row.CreatedAt,
+            row.Status == RefundStatus.Succeeded ? row.UpdatedAt : null);
     }
 
     private sealed record Row
@@ -61,5 +62,6 @@ internal sealed class GetRefundQueryHandler(IDatabase db) : IRequestHandler<GetR
         public long AmountMinor { get; init; }
         public string AmountCurrency { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
     }
 }
