@@ -11,8 +11,8 @@ namespace Portal.Modules.Payments.Refunds;
 /// <summary>Moves a refund forward once; when it succeeds, the refunded amount is owed again on the invoices it paid.</summary>
 internal sealed record MarkRefundCommand(Guid RefundId, string Status, string? PspReference) : ICommand<bool>;
 
-internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator, Portal.BuildingBlocks.Messaging.IOutbox outbox, TimeProvider clock)
-    : IRequestHandler<MarkRefundCommand, bool>
+internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator, Portal.BuildingBlocks.Messaging.IOutbox outbox, TimeProvider clock,
+    Microsoft.Extensions.Logging.ILogger<MarkRefundCommandHandler> logger) : IRequestHandler<MarkRefundCommand, bool>
 {
     public async Task<bool> Handle(MarkRefundCommand command, CancellationToken ct)
     {
@@ -26,7 +26,13 @@ internal sealed class MarkRefundCommandHandler(IDatabase db, IMediator mediator,
         if (command.Status == RefundStatus.Succeeded)
         {
             var amount = new Money(refund.AmountCurrency, refund.AmountMinor);
-            await mediator.Send(new ReopenInvoiceBalanceCommand(refund.PaymentId, amount, RefundReopening.Reason(command.RefundId)), ct);
+            // A chargeback that crossed the refund may have reopened it all already: reopening more would fail for ever.
+            var reopened = await mediator.Send(new ReopenInvoiceBalanceCommand(refund.PaymentId, amount, RefundReopening.Reason(command.RefundId),
+                UpToApplied: true), ct);
+            if (reopened.Sum(r => r.Amount.Value) < amount.Value)
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger,
+                    "Refund {RefundId} of payment {PaymentId} gave back more than the payment still had applied (a chargeback took it too)",
+                    command.RefundId, refund.PaymentId);
             var accountId = await db.QuerySingleOrDefaultAsync<Guid>("select account_id from payments_payments where id = @PaymentId", refund, ct);
             outbox.Add(new PaymentRefundedEvent(command.RefundId, refund.PaymentId, accountId, amount));
         }

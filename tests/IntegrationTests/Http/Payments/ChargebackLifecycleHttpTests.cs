@@ -79,6 +79,21 @@ public abstract class ChargebackLifecycleHttpTests(SqlDialect dialect) : HttpTes
     }
 
     [DbFact]
+    public async Task Refund_confirmed_after_a_chargeback_took_the_payment_back_is_handled_and_not_retried_for_ever()
+    {
+        var paid = await PaidAsync();
+        await ChargebackAsync(paid);
+
+        await RefundAsync(paid, 2_500);
+        await Factory.DrainOutboxAsync();
+
+        Assert.Equal(10_000, await paid.Pay.BalanceAsync(paid.Invoice));
+        Assert.Equal(0, await UnprocessedAsync());
+        var detail = await paid.Pay.User.GetFromJsonAsync<JsonElement>($"/api/accounts/{paid.Pay.Account}/payments/{paid.PaymentId}");
+        Assert.Equal("succeeded", detail.GetProperty("refunds")[0].GetProperty("status").GetString());
+    }
+
+    [DbFact]
     public async Task Chargeback_reversed_applies_the_payment_again_once()
     {
         var paid = await PaidAsync();
