@@ -31,7 +31,7 @@ internal static class ReceiptPdf
         {
             pdf.Heading("Refunds");
             pdf.Table(RefundColumns, refunds.Select(r => (IReadOnlyList<string>)
-                [DocumentWords.ShortDate(r.CreatedAt), RefundStatus(r.Status), r.Amount.ToString()]));
+                [DocumentWords.ShortDate(r.RefundedAt ?? r.CreatedAt), RefundStatus(r.Status), r.Amount.ToString()]));
             var refunded = refunds.Where(r => r.Status == "succeeded").Sum(r => r.Amount.Value);
             pdf.Total("Refunded", (payment.Amount with { Value = refunded }).ToString());
             pdf.Total("Net paid", (payment.Amount with { Value = payment.Amount.Value - refunded }).ToString(), emphasis: true);

@@ -20,9 +20,11 @@ public sealed record ReleaseHoldsCommand(Guid PaymentId) : ICommand;
 /// <summary>
 /// A refund or chargeback gives back part of an applied payment: balances go up again, newest allocation first.
 /// Reason identifies the event (for example "refund:{refundId}"); the same payment and reason again changes nothing.
-/// 422 reopen_exceeds_applied when more is given back than the payment applied.
+/// 422 reopen_exceeds_applied when more is given back than the payment applied, unless UpToApplied: then only what is
+/// still applied is reopened and the answer tells how much (a chargeback after refunds; the caller records the rest).
 /// </summary>
-public sealed record ReopenInvoiceBalanceCommand(Guid PaymentId, Money Amount, string Reason) : ICommand<IReadOnlyList<AllocationDto>>;
+public sealed record ReopenInvoiceBalanceCommand(Guid PaymentId, Money Amount, string Reason, bool UpToApplied = false)
+    : ICommand<IReadOnlyList<AllocationDto>>;
 
 /// <summary>
 /// Takes back one reopening (same payment and reason) when the money never left, for example a refund the scheme rejected:

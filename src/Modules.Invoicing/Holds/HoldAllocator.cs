@@ -30,6 +30,7 @@ internal static class HoldAllocator
         return requested;
     }
 
+    // An invoice that must be paid in full is taken only when what is left covers it; otherwise the next one is tried.
     private static IReadOnlyList<(Guid, long)> OldestDueFirst(IReadOnlyList<HoldableInvoice> invoices, long amountMinor)
     {
         var candidates = invoices.Where(i => i.IsOpen && i.AvailableMinor > 0)
@@ -38,14 +39,20 @@ internal static class HoldAllocator
             throw new BusinessRuleException("amount_exceeds_open_balance", "The amount exceeds the open balance.");
         var allocations = new List<(Guid, long)>();
         var left = amountMinor;
+        HoldableInvoice? skipped = null;
         foreach (var invoice in candidates.TakeWhile(_ => left > 0))
         {
+            if (left < invoice.AvailableMinor && !invoice.AllowPartialPayment)
+            {
+                skipped ??= invoice;
+                continue;
+            }
             var take = Math.Min(left, invoice.AvailableMinor);
-            if (take < invoice.AvailableMinor && !invoice.AllowPartialPayment)
-                throw PartialNotAllowed(invoice);
             allocations.Add((invoice.Id, take));
             left -= take;
         }
+        if (left > 0)
+            throw PartialNotAllowed(skipped!);
         return allocations;
     }
 

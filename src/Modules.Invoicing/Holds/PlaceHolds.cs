@@ -4,6 +4,7 @@ using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Errors;
 using Portal.Modules.Invoicing.Contracts.Holds;
+using Portal.Modules.Invoicing.Invoices;
 
 namespace Portal.Modules.Invoicing.Holds;
 
@@ -22,20 +23,21 @@ internal sealed class PlaceHoldsCommandValidator : AbstractValidator<PlaceHoldsC
     }
 }
 
-internal sealed class PlaceHoldsCommandHandler(IDatabase db, TimeProvider clock) : IRequestHandler<PlaceHoldsCommand, IReadOnlyList<AllocationDto>>
+// Only the invoices the customer sees (dated on or after the cutover) can be held, capped or auto-applied to.
+internal sealed class PlaceHoldsCommandHandler(IDatabase db, InvoicingOptions options, TimeProvider clock) : IRequestHandler<PlaceHoldsCommand, IReadOnlyList<AllocationDto>>
 {
     // Locks the rows it decides on, in id order so two payments never deadlock; SQLite's writer lock already serialises.
     private const string PostgresLockSql = """
         select id, invoice_number, due_date, status, allow_partial_payment, balance_minor - held_minor as available_minor
         from invoicing_invoices
-        where account_id = @AccountId and (status in ('open', 'partially_paid') or id = any(@Ids))
+        where account_id = @AccountId and invoice_date >= @VisibleFrom and (status in ('open', 'partially_paid') or id = any(@Ids))
         order by id for update
         """;
 
     private const string SqliteLockSql = """
         select id, invoice_number, due_date, status, allow_partial_payment, balance_minor - held_minor as available_minor
         from invoicing_invoices
-        where account_id = @AccountId and (status in ('open', 'partially_paid') or id in @Ids)
+        where account_id = @AccountId and invoice_date >= @VisibleFrom and (status in ('open', 'partially_paid') or id in @Ids)
         order by id
         """;
 
@@ -47,8 +49,9 @@ internal sealed class PlaceHoldsCommandHandler(IDatabase db, TimeProvider clock)
         var ids = command.Allocations?.Select(a => a.InvoiceId).ToArray() ?? [];
         // Npgsql takes the array as one uuid[] parameter; on SQLite Dapper expands the list, and ids are stored as text.
         var invoices = db.Dialect == SqlDialect.Postgres
-            ? await db.QueryAsync<HoldableRow>(PostgresLockSql, new { command.AccountId, Ids = ids }, ct)
-            : await db.QueryAsync<HoldableRow>(SqliteLockSql, new { command.AccountId, Ids = ids.Select(i => i.ToString("D")).ToArray() }, ct);
+            ? await db.QueryAsync<HoldableRow>(PostgresLockSql, new { command.AccountId, Ids = ids, VisibleFrom = options.VisibleFrom(null) }, ct)
+            : await db.QueryAsync<HoldableRow>(SqliteLockSql,
+                new { command.AccountId, Ids = ids.Select(i => i.ToString("D")).ToArray(), VisibleFrom = options.VisibleFrom(null) }, ct);
 
         // Checked under the lock, so a retry racing the first attempt still finds its holds.
         var existing = await HoldsSql.HoldsOfPaymentAsync(db, command.PaymentId, ct);

@@ -56,7 +56,7 @@ internal sealed class ReopenInvoiceBalanceCommandHandler(IDatabase db, IOutbox o
             reopened.Add((hold.InvoiceId, take));
             left -= take;
         }
-        if (left > 0)
+        if (left > 0 && !command.UpToApplied)
             throw new BusinessRuleException("reopen_exceeds_applied", "More is given back than the payment applied to invoices.");
 
         const string holdSql = "update invoicing_holds set reopened_minor = reopened_minor + @Amount where payment_id = @PaymentId and invoice_id = @InvoiceId";

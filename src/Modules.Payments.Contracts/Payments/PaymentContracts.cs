@@ -34,7 +34,10 @@ public sealed record PaymentMethodInputDto
 
 public sealed record PaymentAllocationDto(Guid InvoiceId, Money Amount);
 
-/// <summary>A payment. Status: authorised, pending (ACH until the bank confirms), refused, error, or unknown (the processor's answer was lost).</summary>
+/// <summary>
+/// A payment. Status: authorised, pending (ACH until the bank confirms), refused, error, unknown (the processor's answer was
+/// lost), cancelled, or partially_refunded / refunded once refunds succeeded; Refunds lists every refund of it.
+/// </summary>
 public sealed record PaymentDto(
     Guid PaymentId,
     DateTimeOffset CreatedAt,
@@ -56,8 +59,12 @@ public sealed record GetPaymentQuery(Guid AccountId, Guid PaymentId) : IQuery<Pa
 /// <summary>A payment was authorised (cards) or confirmed by the bank (ACH); its holds were applied. MethodType: card or ach (null in older events).</summary>
 public sealed record PaymentSucceededEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? MethodType = null) : IIntegrationEvent;
 
-/// <summary>A payment was refused or failed (for ACH: returned by the bank); its holds were released. MethodType: card or ach (null in older events).</summary>
-public sealed record PaymentFailedEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? Reason, string? MethodType = null) : IIntegrationEvent;
+/// <summary>
+/// A payment was refused or failed; its holds were released. MethodType: card or ach (null in older events). Returned: the
+/// bank took back an ACH debit it had accepted (a return), as opposed to a refusal at authorisation.
+/// </summary>
+public sealed record PaymentFailedEvent(Guid PaymentId, Guid AccountId, Guid? PaidBy, Money Amount, string? Reason, string? MethodType = null,
+    bool Returned = false) : IIntegrationEvent;
 
 /// <summary>
 /// The sweep for payments whose answer was lost: asks again (same key) where the request can be rebuilt, marks

@@ -34,4 +34,8 @@ internal static class EventCodes
     public const string RefundFailed = "REFUND_FAILED";
     public const string Chargeback = "CHARGEBACK";
     public const string Cancellation = "CANCELLATION";
+    public const string SecondChargeback = "SECOND_CHARGEBACK";
+    public const string ChargebackReversed = "CHARGEBACK_REVERSED";
+    public const string NotificationOfChargeback = "NOTIFICATION_OF_CHARGEBACK";
+    public const string RequestForInformation = "REQUEST_FOR_INFORMATION";
 }

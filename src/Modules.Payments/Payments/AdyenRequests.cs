@@ -38,7 +38,8 @@ internal static class AdyenRequests
             PaymentMethodDetails.Stored(stored.Token, stored.Type == "ach" ? PaymentMethodTypes.Ach : PaymentMethodTypes.Scheme), ReturnUrl)
         {
             ShopperReference = shopperReference,
-            ShopperInteraction = ShopperInteractions.ContAuth,
+            // Facts §10: a shopper-in-session card-on-file payment is Ecommerce; only autopay (merchant-initiated) is ContAuth.
+            ShopperInteraction = merchantInitiated ? ShopperInteractions.ContAuth : ShopperInteractions.Ecommerce,
             // The customer is present for a one-click payment; autopay charges without them, at varying amounts and dates.
             RecurringProcessingModel = merchantInitiated ? RecurringProcessingModels.UnscheduledCardOnFile : RecurringProcessingModels.CardOnFile,
         };

@@ -94,5 +94,9 @@ internal static class PaymentStatus
     public const string Unknown = "unknown";
     public const string Cancelled = "cancelled";
 
+    // Read-side only (GetPayments): an authorised payment some or all of which was refunded.
+    public const string PartiallyRefunded = "partially_refunded";
+    public const string Refunded = "refunded";
+
     public static bool IsFinal(string status) => status is Authorised or Refused or Error or Cancelled;
 }

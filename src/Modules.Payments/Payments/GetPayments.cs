@@ -8,27 +8,8 @@ namespace Portal.Modules.Payments.Payments;
 
 internal sealed class GetPaymentQueryHandler(IDatabase db) : IRequestHandler<GetPaymentQuery, PaymentDto?>
 {
-    public async Task<PaymentDto?> Handle(GetPaymentQuery query, CancellationToken ct)
-    {
-        var payment = (await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and p.id = @PaymentId", new { query.AccountId, query.PaymentId }, 1, ct)).SingleOrDefault();
-        if (payment is null)
-            return null;
-        var refunds = await db.QueryAsync<RefundRow>(
-            "select id, status, amount_minor, amount_currency, created_at from payments_refunds where payment_id = @PaymentId order by created_at", query, ct);
-        return payment with
-        {
-            Refunds = refunds.Select(r => new RefundDto(r.Id, payment.PaymentId, r.Status, new Money(r.AmountCurrency, r.AmountMinor), r.CreatedAt)).ToList(),
-        };
-    }
-
-    private sealed record RefundRow
-    {
-        public Guid Id { get; init; }
-        public string Status { get; init; } = "";
-        public long AmountMinor { get; init; }
-        public string AmountCurrency { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-    }
+    public async Task<PaymentDto?> Handle(GetPaymentQuery query, CancellationToken ct) =>
+        (await PaymentReader.ReadAsync(db, "p.account_id = @AccountId and p.id = @PaymentId", new { query.AccountId, query.PaymentId }, 1, ct)).SingleOrDefault();
 }
 
 internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<GetPaymentsQuery, Page<PaymentDto>>
@@ -64,10 +45,26 @@ internal static class PaymentReader
         var allocations = (await db.QueryAsync<AllocationRow>(
                 $"select payment_id, invoice_id, amount_minor, amount_currency from payments_allocations where payment_id in ({string.Join(", ", names)})", parameters, ct))
             .ToLookup(a => a.PaymentId);
-        return payments.Select(p => new PaymentDto(p.Id, p.CreatedAt, p.Status == PaymentStatus.Processing ? PaymentStatus.Pending : p.Status, p.RefusalReason,
+        var refunds = (await db.QueryAsync<RefundRow>($"""
+                select id, payment_id, status, amount_minor, amount_currency, created_at, updated_at from payments_refunds
+                where payment_id in ({string.Join(", ", names)}) order by created_at, id
+                """, parameters, ct))
+            .ToLookup(r => r.PaymentId);
+        return payments.Select(p => new PaymentDto(p.Id, p.CreatedAt, StatusOf(p, refunds[p.Id]), p.RefusalReason,
             new Money(p.AmountCurrency, p.AmountMinor),
             allocations[p.Id].Select(a => new PaymentAllocationDto(a.InvoiceId, new Money(a.AmountCurrency, a.AmountMinor))).ToList(),
-            new PaymentMethodSummaryDto(p.MethodType == "scheme" ? "card" : p.MethodType, p.Brand, p.Last4))).ToList();
+            new PaymentMethodSummaryDto(p.MethodType == "scheme" ? "card" : p.MethodType, p.Brand, p.Last4),
+            refunds[p.Id].Select(r => r.ToDto()).ToList())).ToList();
+    }
+
+    // The stored status stays "authorised" (refunds and chargebacks key on it); customers read what went back.
+    private static string StatusOf(Row payment, IEnumerable<RefundRow> refunds)
+    {
+        if (payment.Status == PaymentStatus.Processing)
+            return PaymentStatus.Pending;
+        var refunded = refunds.Where(r => r.Status == "succeeded").Sum(r => r.AmountMinor);
+        return payment.Status != PaymentStatus.Authorised || refunded == 0 ? payment.Status
+            : refunded >= payment.AmountMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
     }
 
     private sealed record Row
@@ -81,6 +78,20 @@ internal static class PaymentReader
         public string MethodType { get; init; } = "";
         public string? Brand { get; init; }
         public string? Last4 { get; init; }
+    }
+
+    private sealed record RefundRow
+    {
+        public Guid Id { get; init; }
+        public Guid PaymentId { get; init; }
+        public string Status { get; init; } = "";
+        public long AmountMinor { get; init; }
+        public string AmountCurrency { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public RefundDto ToDto() =>
+            new(Id, PaymentId, Status, new Money(AmountCurrency, AmountMinor), CreatedAt, Status == "succeeded" ? UpdatedAt : null);
     }
 
     private sealed record AllocationRow

@@ -13,17 +13,20 @@ internal sealed class PaymentSucceededEventHandler(PaymentEmails emails) : INoti
             new Dictionary<string, string?>(), ct);
 }
 
-/// <summary>A note with the reason when a payment fails; for ACH, the bank returned a payment that was pending.</summary>
+/// <summary>
+/// A note with the reason when a payment fails. Only a return (the bank took back an ACH debit it had accepted) is a
+/// "returned" notice; a refusal at authorisation, ACH included, is a plain failure notice.
+/// </summary>
 internal sealed class PaymentFailedEventHandler(PaymentEmails emails) : INotificationHandler<PaymentFailedEvent>
 {
     public Task Handle(PaymentFailedEvent failed, CancellationToken ct)
     {
-        var ach = failed.MethodType == "ach";
+        var returned = failed.Returned && failed.MethodType == "ach";
         // An autopay charge (no payer) that is refused at once is reported by autopay's own notice, with its retry plan.
-        if (!ach && failed.PaidBy is null)
+        if (failed.MethodType != "ach" && failed.PaidBy is null)
             return Task.CompletedTask;
-        return emails.SendAsync(ach ? "ach-returned" : "payment-failed", failed.AccountId, failed.PaymentId, failed.Amount,
-            new Dictionary<string, string?> { ["reason"] = failed.Reason ?? (ach ? "The bank returned the payment." : "The payment was not accepted.") }, ct);
+        return emails.SendAsync(returned ? "ach-returned" : "payment-failed", failed.AccountId, failed.PaymentId, failed.Amount,
+            new Dictionary<string, string?> { ["reason"] = failed.Reason ?? (returned ? "The bank returned the payment." : "The payment was not accepted.") }, ct);
     }
 }
 
@@ -44,7 +47,7 @@ internal sealed class PaymentChargedBackEventHandler(IMediator mediator, Payment
     public async Task Handle(PaymentChargedBackEvent chargedBack, CancellationToken ct)
     {
         // A return that overtook the settlement failed the payment instead, and its failure email already told the customer.
-        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach", Status: PaymentStatus.Authorised })
+        if (await mediator.Send(new GetPaymentQuery(chargedBack.AccountId, chargedBack.PaymentId), ct) is not { Method.Type: "ach", Status: PaymentStatus.Authorised or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded })
             return;
         await emails.SendAsync("ach-returned", chargedBack.AccountId, chargedBack.PaymentId, chargedBack.Amount,
             new Dictionary<string, string?> { ["reason"] = chargedBack.Reason is { Length: > 0 } r ? r : "The bank returned the payment after it had settled." }, ct);

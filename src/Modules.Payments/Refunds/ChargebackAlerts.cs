@@ -14,12 +14,16 @@ internal sealed class PaymentChargedBackEventHandler(IMediator mediator, IEmailS
     {
         var account = await mediator.Send(new GetAccountQuery(chargeback.AccountId), ct);
         var who = account is null ? "an account" : $"{account.Name} ({account.AccountNumber})";
+        // Refunds had already given part of it back: that part cannot be owed again and is a loss to follow up.
+        var open = chargeback.Loss is { } loss
+            ? $"{loss} of it had already been refunded and is recorded as a loss; the rest of what it paid is owed again on its invoices."
+            : "The invoices it paid are open again.";
         foreach (var staff in await mediator.Send(new GetStaffRecipientsQuery(), ct))
             await email.SendAsync(new EmailMessage(staff.Email, $"Chargeback: {chargeback.Amount} from {who}",
                 $"Hello {staff.Name},\n\nThe processor took {chargeback.Amount} back from payment {chargeback.PaymentId:N} of {who}"
-                + $" (reason: {chargeback.Reason ?? "not given"}). The invoices it paid are open again.\n",
+                + $" (reason: {chargeback.Reason ?? "not given"}). {open}\n",
                 $"<p>Hello {WebUtility.HtmlEncode(staff.Name)},</p><p>The processor took <strong>{chargeback.Amount}</strong> back from payment "
                 + $"{chargeback.PaymentId:N} of {WebUtility.HtmlEncode(who)} (reason: {WebUtility.HtmlEncode(chargeback.Reason ?? "not given")}). "
-                + "The invoices it paid are open again.</p>"), ct);
+                + $"{WebUtility.HtmlEncode(open)}</p>"), ct);
     }
 }

@@ -19,7 +19,10 @@ internal sealed class RefundPaymentCommandHandler(IMediator mediator, AdyenCheck
 {
     public async Task<RefundDto> Handle(RefundPaymentCommand command, CancellationToken ct)
     {
-        var refund = await mediator.Send(new ReserveRefundCommand(command.PaymentId, command.Amount), ct);
+        var refund = await mediator.Send(new ReserveRefundCommand(command.PaymentId, command.Amount, command.IdempotencyKey), ct);
+        // A repeated request never calls the processor again: the first one does, and a lost answer is settled by the webhook.
+        if (!refund.IsNew)
+            return await mediator.Send(new GetRefundQuery(refund.RefundId), ct);
         try
         {
             var response = await adyen.RefundAsync(refund.PspReference, new RefundRequest(new Amount(command.Amount.Currency, command.Amount.Value))
@@ -40,9 +43,9 @@ internal sealed class RefundPaymentCommandHandler(IMediator mediator, AdyenCheck
     }
 }
 
-internal sealed record ReserveRefundCommand(Guid PaymentId, Money Amount) : ICommand<ReservedRefund>;
+internal sealed record ReserveRefundCommand(Guid PaymentId, Money Amount, string? IdempotencyKey = null) : ICommand<ReservedRefund>;
 
-internal sealed record ReservedRefund(Guid RefundId, string PspReference);
+internal sealed record ReservedRefund(Guid RefundId, string PspReference, bool IsNew = true);
 
 internal sealed class ReserveRefundCommandHandler(IDatabase db, TimeProvider clock) : IRequestHandler<ReserveRefundCommand, ReservedRefund>
 {
@@ -55,6 +58,8 @@ internal sealed class ReserveRefundCommandHandler(IDatabase db, TimeProvider clo
         var payment = await db.QuerySingleOrDefaultAsync<PaymentRow>($"""
             select status, amount_minor, amount_currency, psp_reference from payments_payments where id = @PaymentId {lockClause}
             """, command, ct) ?? throw new NotFoundException("There is no such payment.");
+        if (await RefundKeys.ExistingAsync(db, command, ct) is { } existing)
+            return existing;
         if (payment.Status != PaymentStatus.Authorised || payment.PspReference is null)
             throw new BusinessRuleException("payment_not_refundable", "Only an authorised payment can be refunded.");
         var refunded = await db.ExecuteScalarAsync<long>(
@@ -63,10 +68,14 @@ internal sealed class ReserveRefundCommandHandler(IDatabase db, TimeProvider clo
             throw new BusinessRuleException("refund_exceeds_payment",
                 $"At most {new Money(payment.AmountCurrency, payment.AmountMinor - refunded)} of this payment can still be refunded.");
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        await db.ExecuteAsync("""
-            insert into payments_refunds (id, payment_id, amount_minor, amount_currency, status, created_at, updated_at)
-            values (@Id, @PaymentId, @Amount, @Currency, 'requested', @Now, @Now)
-            """, new { Id = id, command.PaymentId, Amount = command.Amount.Value, command.Amount.Currency, Now = clock.GetUtcNow() }, ct);
+        var inserted = await db.ExecuteAsync("""
+            insert into payments_refunds (id, payment_id, amount_minor, amount_currency, status, idempotency_key, created_at, updated_at)
+            values (@Id, @PaymentId, @Amount, @Currency, 'requested', @Key, @Now, @Now)
+            on conflict (payment_id, idempotency_key) do nothing
+            """, new { Id = id, command.PaymentId, Amount = command.Amount.Value, command.Amount.Currency, Key = command.IdempotencyKey, Now = clock.GetUtcNow() }, ct);
+        if (inserted == 0)
+            // A twin with the same key committed between our read and our insert.
+            return await RefundKeys.ExistingAsync(db, command, ct) ?? throw new ConflictException("The refund could not be recorded; try again.");
         return new ReservedRefund(id, payment.PspReference);
     }
 

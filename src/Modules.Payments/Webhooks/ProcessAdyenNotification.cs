@@ -39,9 +39,13 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
                 await mediator.Send(new RecordCancellationCommand(item.OriginalReference, ourId), ct),
             // A refused cancellation changes nothing: the authorisation stands.
             EventCodes.Cancellation => false,
-            EventCodes.Chargeback when item.OriginalReference is { } original && item.Amount is { } amount =>
+            EventCodes.Chargeback or EventCodes.SecondChargeback when item.OriginalReference is { } original && item.Amount is { } amount =>
                 await mediator.Send(new RecordChargebackCommand(original, ourId, item.PspReference, new Money(amount.Currency, amount.Value),
-                    item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason), ct),
+                    item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason, item.EventCode), ct),
+            EventCodes.ChargebackReversed when item.OriginalReference is { } original =>
+                await mediator.Send(new RecordChargebackReversedCommand(original, ourId, item.PspReference), ct),
+            // Dispute steps that move no money: kept in the store (processed) as information for finance.
+            EventCodes.NotificationOfChargeback or EventCodes.RequestForInformation => false,
             // Other event codes stay unprocessed in the store until their handling exists.
             _ => null,
         };
@@ -57,7 +61,8 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
     {
         var status = item.IsSuccess ? PaymentStatus.Authorised : PaymentStatus.Refused;
         var reason = item.IsSuccess ? null : string.IsNullOrWhiteSpace(item.Reason) || item.Reason == "null" ? "The bank refused the payment." : item.Reason;
-        return mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference, reason), ct);
+        var details = AuthorisationDetails.From(item);
+        return mediator.Send(new RecordPaymentOutcomeCommand(paymentId, status, item.PspReference, reason, details.Brand, details.Last4, details.Save), ct);
     }
 
     // Our refund id is the merchantReference we sent; the refund's own pspReference is the fallback.

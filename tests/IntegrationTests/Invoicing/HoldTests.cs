@@ -222,6 +222,21 @@ public abstract class HoldTests(SqlDialect dialect) : IntegrationTest(dialect)
     }
 
     [DbFact]
+    public async Task ReopenInvoiceBalance_up_to_applied_reopens_what_is_left_and_says_how_much()
+    {
+        var invoice = await OpenInvoiceAsync(3_000);
+        var payment = Guid.NewGuid();
+        await HoldAsync(payment, 3_000);
+        await Portal.SendAsync(new ApplyHoldsCommand(payment));
+        await Portal.SendAsync(new ReopenInvoiceBalanceCommand(payment, Money.Dollars(1_000), "refund:1"));
+
+        var reopened = await Portal.SendAsync(new ReopenInvoiceBalanceCommand(payment, Money.Dollars(3_000), "chargeback:1", UpToApplied: true));
+
+        Assert.Equal(2_000, reopened.Sum(r => r.Amount.Value));
+        Assert.Equal(Money.Dollars(3_000), (await InvoiceAsync(invoice)).Balance);
+    }
+
+    [DbFact]
     public async Task VoidInvoice_with_a_pending_payment_is_refused()
     {
         var invoice = await OpenInvoiceAsync(10_000);

@@ -106,4 +106,46 @@ public sealed class HoldAllocatorTests
     {
         Assert.Throws<NotFoundException>(() => HoldAllocator.Allocate([Open("A", 1, 1_000)], 100, [(Guid.NewGuid(), 100)]));
     }
+    [Fact]
+    public void Allocate_without_allocations_moves_past_a_pay_in_full_invoice_it_cannot_cover()
+    {
+        var whole = Open("A", 1, 5_000, partial: false);
+        var next = Open("B", 2, 3_000);
+
+        var result = HoldAllocator.Allocate([whole, next], 2_000, null);
+
+        Assert.Equal([(next.Id, 2_000L)], result);
+    }
+
+    [Fact]
+    public void Allocate_without_allocations_pays_a_pay_in_full_invoice_in_full_when_the_amount_covers_it()
+    {
+        var whole = Open("A", 1, 1_000, partial: false);
+        var next = Open("B", 2, 3_000);
+
+        var result = HoldAllocator.Allocate([whole, next], 2_500, null);
+
+        Assert.Equal([(whole.Id, 1_000L), (next.Id, 1_500L)], result);
+    }
+
+    [Fact]
+    public void Allocate_without_allocations_skips_a_pay_in_full_invoice_and_comes_back_to_none_later()
+    {
+        var big = Open("A", 1, 5_000, partial: false);
+        var small = Open("B", 2, 1_000, partial: false);
+        var last = Open("C", 3, 4_000);
+
+        var result = HoldAllocator.Allocate([big, small, last], 3_000, null);
+
+        Assert.Equal([(small.Id, 1_000L), (last.Id, 2_000L)], result);
+    }
+
+    [Fact]
+    public void Allocate_without_allocations_that_only_fits_pay_in_full_invoices_partly_is_refused()
+    {
+        var error = Assert.Throws<BusinessRuleException>(() =>
+            HoldAllocator.Allocate([Open("A", 1, 5_000, partial: false), Open("B", 2, 2_000, partial: false)], 3_000, null));
+
+        Assert.Equal("partial_payment_not_allowed", error.Code);
+    }
 }

@@ -13,11 +13,16 @@ internal static class BackofficePaymentsEndpoints
         payments.MapGet("", async (DateOnly? from, DateOnly? thru, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new GetBackofficePaymentsQuery(from, thru, status, limit, cursor), ct)));
 
-        payments.MapPost("/{paymentId:guid}/refunds", async (Guid paymentId, RefundRequest body, IMediator mediator, CancellationToken ct) =>
+        payments.MapPost("/{paymentId:guid}/refunds", async (Guid paymentId, RefundRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             if (body.Amount is not { } amount)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["amount"] = ["Send the amount to refund."] });
-            var refund = await mediator.Send(new RefundPaymentCommand(paymentId, amount), ct);
+            // Optional, so existing callers keep working; with it, a repeated request refunds once (the payment rules).
+            var key = http.Request.Headers.TryGetValue("Idempotency-Key", out var sent) ? sent.ToString() : null;
+            if (key is { Length: 0 or > 64 })
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                    { ["Idempotency-Key"] = ["An Idempotency-Key header, when sent, has 1 to 64 characters."] });
+            var refund = await mediator.Send(new RefundPaymentCommand(paymentId, amount, key), ct);
             return Results.Accepted($"/api/backoffice/payments/{paymentId}", new { refund.RefundId, refund.Status, refund.Amount });
         });
     }

@@ -19,6 +19,25 @@
     return selectedRows().reduce((sum, row) => sum + cents(row.querySelector("[data-amount]").value), 0);
   }
 
+  // The split the server makes (HoldAllocator): oldest due first, an invoice that must be paid in full only when what is
+  // left covers it (otherwise the next one), never more than is open.
+  function split(amount) {
+    const rows = [...form.querySelectorAll("tr[data-invoice]")].sort((a, b) =>
+      a.dataset.due < b.dataset.due ? -1 : a.dataset.due > b.dataset.due ? 1 : a.dataset.invoice < b.dataset.invoice ? -1 : a.dataset.invoice > b.dataset.invoice ? 1 : 0);
+    const open = rows.reduce((sum, row) => sum + Number(row.querySelector("[data-amount]").dataset.max), 0);
+    const lines = [];
+    let left = amount;
+    for (const row of rows) {
+      const available = Number(row.querySelector("[data-amount]").dataset.max);
+      if (left <= 0) break;
+      if (available <= 0 || (left < available && row.dataset.partial !== "true")) continue;
+      const take = Math.min(left, available);
+      lines.push(`${row.dataset.invoice}: ${money(take)}`);
+      left -= take;
+    }
+    return { lines, left, open };
+  }
+
   function update() {
     const sum = total();
     $("[data-total]").textContent = money(sum);
@@ -29,6 +48,11 @@
 
   function problem() {
     if (total() <= 0) return "Select at least one invoice or enter an amount.";
+    if (mode() === "amount") {
+      const { left, open } = split(total());
+      if (total() > open) return `The amount is more than the ${money(open)} that is open.`;
+      if (left > 0) return "That amount would pay part of an invoice that must be paid in full. Enter a different amount.";
+    }
     if (!method()) return "Choose how to pay.";
     const adyenCard = $("[data-adyen-card]");
     if (method().value === "card" && adyenCard && !$("[data-adyen-field=encryptedCardNumber]").value) {
@@ -55,7 +79,7 @@
     const list = $("[data-review-invoices]");
     list.replaceChildren();
     const lines = mode() === "amount"
-      ? ["Applied to the oldest due invoices first"]
+      ? split(total()).lines
       : selectedRows().map(row => `${row.dataset.invoice}: ${money(cents(row.querySelector("[data-amount]").value))}`);
     lines.forEach(text => { const item = document.createElement("li"); item.textContent = text; list.append(item); });
     $("[data-review-method]").textContent = methodText();

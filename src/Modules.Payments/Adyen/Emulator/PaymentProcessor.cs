@@ -42,6 +42,9 @@ internal sealed class PaymentProcessor(EmulatorOptions options, EmulatorLedger l
         // A token belongs to one shopperReference (facts §10).
         if (ledger.FindStored(id) is not { } stored || stored.ShopperReference != request.ShopperReference)
             return MethodCheck.Failed(ServiceErrors.StoredMethodNotFound());
+        // Adyen's tokenization guide: the shopper is in session for CardOnFile, so the payment is Ecommerce, not ContAuth.
+        if (request.RecurringProcessingModel == RecurringProcessingModels.CardOnFile && request.ShopperInteraction == ShopperInteractions.ContAuth)
+            return MethodCheck.Failed(ServiceErrors.Validation("Invalid shopperInteraction: a CardOnFile payment with the shopper present is Ecommerce."));
         var outcome = stored.Method.Type == PaymentMethodTypes.Ach ? Outcome.Received
             : chaos.DeclineStoredCardsOnMit && request.ShopperInteraction == ShopperInteractions.ContAuth ? Outcome.Refused("Not enough balance", "12")
             : CardCheck.IsExpired(stored.Method, now) ? Outcome.Refused("Expired Card", "6")

@@ -162,7 +162,9 @@ public abstract class PayHttpTests(SqlDialect dialect) : HttpTest(dialect)
 
         Assert.Equal(10_000, await pay.BalanceAsync(invoice));
         Assert.Equal(0, await pay.PendingAsync(invoice));
-        Assert.Contains(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("Bank payment returned"));
+        // Refused at authorisation: a failure notice; "returned" is only for money taken back after it was accepted.
+        Assert.Contains(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("Payment not completed"));
+        Assert.DoesNotContain(Factory.Mailbox.To("payer@example.test"), m => m.Subject.StartsWith("Bank payment returned"));
         Assert.Equal("pending", body.GetProperty("status").GetString());
     }
 }

@@ -88,17 +88,18 @@ public abstract class PaymentEmailsHttpTests(SqlDialect dialect) : HttpTest(dial
     }
 
     [DbFact]
-    public async Task Ach_payment_the_bank_returns_sends_a_return_notice()
+    public async Task Ach_payment_refused_at_authorisation_sends_one_failure_notice_and_no_return_notice()
     {
         var pay = await ArrangeAsync();
         await pay.PayAsync("key-1", 10_000, PaymentFixture.Ach());
 
+        // Before settlement the emulator answers AUTHORISATION success=false: a refusal, not money taken back.
         await pay.Emulator.FailAchAsync(pay.Emulator.Charges.Single().PspReference, CancellationToken.None);
         await pay.SettleWebhooksAsync(1);
         await Factory.DrainOutboxAsync();
 
-        AssertToldOnce("Bank payment returned: $100.00", "$100.00", "returned", "INV-1");
-        Assert.Empty(Mails("payer@example.test", "Payment not completed"));
+        AssertToldOnce("Payment not completed: $100.00", "$100.00");
+        Assert.Empty(Mails("payer@example.test", "Bank payment returned"));
     }
 
     [DbFact]

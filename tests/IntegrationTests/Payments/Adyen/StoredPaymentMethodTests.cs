@@ -126,4 +126,19 @@ public sealed class StoredPaymentMethodTests
 
         Assert.Equal(422, error.StatusCode);
     }
+    [Fact]
+    public async Task Payments_with_a_token_as_card_on_file_with_the_shopper_present_must_be_ecommerce()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var first = await harness.Client.PaymentsAsync(Requests.StoringCard(Shopper), Requests.NewKey(), CancellationToken.None);
+        var oneClick = Requests.WithToken(first.StoredPaymentMethodId!, Shopper) with { RecurringProcessingModel = RecurringProcessingModels.CardOnFile };
+
+        var error = await Assert.ThrowsAsync<AdyenApiException>(() => harness.Client.PaymentsAsync(oneClick, Requests.NewKey(), CancellationToken.None));
+        var ecommerce = await harness.Client.PaymentsAsync(oneClick with { ShopperInteraction = ShopperInteractions.Ecommerce }, Requests.NewKey(),
+            CancellationToken.None);
+
+        Assert.Equal(422, error.StatusCode);
+        Assert.Equal(ResultCodes.Authorised, ecommerce.ResultCode);
+        Assert.Equal(2, harness.Emulator.ChargeCount);
+    }
 }
