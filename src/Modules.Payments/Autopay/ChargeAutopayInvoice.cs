@@ -29,20 +29,9 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
         if (invoice is null || invoice.Status is not ("open" or "partially_paid") || invoice.Balance.Value <= 0
             || (!resuming && invoice.PendingPayments.Value > 0))
             return false;
-        if (!resuming && await db.ExecuteAsync("""
-                insert into payments_autopay_attempts (invoice_id, attempt, account_id, status, attempted_at)
-                values (@InvoiceId, @Attempt, @AccountId, 'charging', @Now) on conflict (invoice_id, attempt) do nothing
-                """, new { command.InvoiceId, Attempt = attempt, account.AccountId, Now = clock.GetUtcNow() }, ct) == 0)
+        // Claimed under the same row lock as a skip: a skip that committed first wins, and a later skip sees the claim.
+        if (!resuming && !await mediator.Send(new ClaimAutopayAttemptCommand(account.AccountId, command.InvoiceId, attempt), ct))
             return false;
-        // A skip made after the sweep read the marks wins; with the attempt claimed first, a later skip is refused instead.
-        if (!resuming && await db.ExecuteScalarAsync<long>(
-                "select count(*) from payments_autopay_marks where invoice_id = @InvoiceId and kind = @Kind",
-                new { command.InvoiceId, Kind = AutopayMark.Skipped }, ct) > 0)
-        {
-            await db.ExecuteAsync("delete from payments_autopay_attempts where invoice_id = @InvoiceId and attempt = @Attempt and status = 'charging'",
-                new { command.InvoiceId, Attempt = attempt }, ct);
-            return false;
-        }
 
         var amount = new Money(invoice.Balance.Currency, invoice.Balance.Value);
         PaymentDto payment;
