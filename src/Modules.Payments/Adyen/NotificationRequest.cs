@@ -34,4 +34,5 @@ internal static class EventCodes
     public const string RefundFailed = "REFUND_FAILED";
     public const string Chargeback = "CHARGEBACK";
     public const string Cancellation = "CANCELLATION";
+    public const string TechnicalCancel = "TECHNICAL_CANCEL";
 }

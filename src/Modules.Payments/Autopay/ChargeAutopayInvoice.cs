@@ -51,7 +51,8 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
         if (payment.Status is PaymentStatus.Unknown or PaymentStatus.Processing)
             return false;   // stays 'charging'; a later run asks again with the same key, or a webhook settles the payment first
 
-        var refused = payment.Status is PaymentStatus.Refused or PaymentStatus.Error;
+        // A payment cancelled because its answer was lost (the resolver's POST /cancels) charged nothing: retry it like a refusal.
+        var refused = payment.Status is PaymentStatus.Refused or PaymentStatus.Error or PaymentStatus.Cancelled;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var next = refused ? AutopayRules.NextRetry(attempt, options.RetryAfterDays, today) : null;
         await db.ExecuteAsync("""

@@ -39,9 +39,8 @@ internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<Ge
         // Ids are time-ordered (v7), so "older than the cursor id" pages newest first without gaps.
         var before = Guid.TryParse(query.Cursor, out var cursor) ? cursor : (Guid?)null;
         // A null Guid parameter has no type PostgreSQL can infer, so the cursor condition is only added when there is one.
-        var where = before is null
-            ? "p.account_id = @AccountId and p.status <> 'processing'"
-            : "p.account_id = @AccountId and p.id < @Before and p.status <> 'processing'";
+        // Processing payments are listed too: one left by a host that died holds its invoices and must not be invisible.
+        var where = before is null ? "p.account_id = @AccountId" : "p.account_id = @AccountId and p.id < @Before";
         var rows = await PaymentReader.ReadAsync(db, where, new { query.AccountId, Before = before }, limit + 1, ct);
         return rows.Count > limit ? new Page<PaymentDto>(rows.Take(limit).ToList(), rows[limit - 1].PaymentId.ToString()) : new Page<PaymentDto>(rows, null);
     }
@@ -64,11 +63,14 @@ internal static class PaymentReader
         var allocations = (await db.QueryAsync<AllocationRow>(
                 $"select payment_id, invoice_id, amount_minor, amount_currency from payments_allocations where payment_id in ({string.Join(", ", names)})", parameters, ct))
             .ToLookup(a => a.PaymentId);
-        return payments.Select(p => new PaymentDto(p.Id, p.CreatedAt, p.Status == PaymentStatus.Processing ? PaymentStatus.Pending : p.Status, p.RefusalReason,
+        return payments.Select(p => new PaymentDto(p.Id, p.CreatedAt, Shown(p.Status), p.RefusalReason,
             new Money(p.AmountCurrency, p.AmountMinor),
             allocations[p.Id].Select(a => new PaymentAllocationDto(a.InvoiceId, new Money(a.AmountCurrency, a.AmountMinor))).ToList(),
             new PaymentMethodSummaryDto(p.MethodType == "scheme" ? "card" : p.MethodType, p.Brand, p.Last4))).ToList();
     }
+
+    // A payment still at the processor (or left there by a host that died) is, to the customer, one whose outcome is not known yet.
+    private static string Shown(string status) => status == PaymentStatus.Processing ? PaymentStatus.Unknown : status;
 
     private sealed record Row
     {
