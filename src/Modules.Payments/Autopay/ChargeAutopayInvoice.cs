@@ -17,7 +17,7 @@ internal sealed record ChargeAutopayInvoiceCommand(AutopayAccount Account, Guid 
 /// attempt (left 'charging' by a run that died or lost the processor's answer) sends the same idempotency key, derived
 /// from invoice and attempt, so the processor answers the first charge instead of making a second one.
 /// </summary>
-internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator mediator, AutopayNotices notices, AutopayOptions options, TimeProvider clock)
+internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator mediator, AutopayOptions options, TimeProvider clock)
     : IRequestHandler<ChargeAutopayInvoiceCommand, bool>
 {
     public async Task<bool> Handle(ChargeAutopayInvoiceCommand command, CancellationToken ct)
@@ -55,16 +55,8 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
         var refused = payment.Status is PaymentStatus.Refused or PaymentStatus.Error or PaymentStatus.Cancelled;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var next = refused ? AutopayRules.NextRetry(attempt, options.RetryAfterDays, today) : null;
-        await db.ExecuteAsync("""
-            update payments_autopay_attempts set status = @Status, payment_id = @PaymentId, next_attempt_on = @Next
-            where invoice_id = @InvoiceId and attempt = @Attempt
-            """, new
-        {
-            Status = refused ? AttemptStatus.Refused : payment.Status, payment.PaymentId, command.InvoiceId, Attempt = attempt,
-            Next = next,
-        }, ct);
-        if (refused)
-            await notices.RefusedAsync(account.AccountId, invoice.InvoiceNumber, amount, payment.RefusalReason, next is null, next, ct);
+        await mediator.Send(new RecordAutopayAttemptCommand(account.AccountId, command.InvoiceId, attempt, payment.PaymentId,
+            refused ? AttemptStatus.Refused : payment.Status, next, invoice.InvoiceNumber, amount, payment.RefusalReason), ct);
         return !refused;
     }
 }
