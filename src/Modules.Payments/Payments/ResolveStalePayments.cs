@@ -76,7 +76,7 @@ internal sealed class ResolveStalePaymentsCommandHandler(
             }
             return;
         }
-        // Finance hears once per payment, not every ten minutes.
+        // Finance hears once per payment, not at every run.
         if (now - payment.UpdatedAt >= Unsettled && await db.ExecuteAsync(
                 "update payments_payments set alerted_at = @Now where id = @Id and alerted_at is null", new { Now = now, payment.Id }, ct) == 1)
             await AlertFinanceAsync(payment, ct);
