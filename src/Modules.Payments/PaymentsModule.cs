@@ -28,7 +28,8 @@ public static class PaymentsModule
 
     public static IReadOnlyList<ScheduledCommand> Schedules { get; } =
     [
-        new("payments-stale", "0 */10 * * * ?", () => new Contracts.Payments.ResolveStalePaymentsCommand()),
+        // Every 5 minutes: with the resolver's 5-minute grace, no unknown payment holds an invoice much past 10 minutes.
+        new("payments-stale", "0 */5 * * * ?", () => new Contracts.Payments.ResolveStalePaymentsCommand()),
         // Daily at 13:00 UTC (morning in the US); Jobs:autopay:Cron moves it.
         new("autopay", "0 0 13 * * ?", () => new Contracts.Autopay.RunAutopayCommand()),
     ];

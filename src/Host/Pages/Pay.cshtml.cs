@@ -20,6 +20,8 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
 {
     public AdyenWebComponent? Adyen { get; } = AdyenWebComponent.From(config);
 
+    // The account the form was shown for; the remembered-account cookie may name another one by now (a second tab).
+    [BindProperty] public Guid? AccountId { get; set; }
     [BindProperty] public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
     [BindProperty] public string Mode { get; set; } = "selected";
     [BindProperty] public List<Guid> Selected { get; set; } = [];
@@ -62,7 +64,13 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(null))
+        if (AccountId is not { } formAccount)
+            return BadRequest();
+        var loaded = await LoadAsync(formAccount);
+        // Not a member of the account the form names: as on every account route, its existence is not revealed.
+        if (Account?.AccountId != formAccount)
+            return NotFound();
+        if (!loaded)
             return Redirect("/dashboard");
         var (amount, allocations) = Allocation();
         var method = Method();

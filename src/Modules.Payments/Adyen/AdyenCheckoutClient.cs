@@ -44,6 +44,10 @@ internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options)
         SendAsync<RefundResponse>(HttpMethod.Post, $"payments/{Uri.EscapeDataString(paymentPspReference)}/refunds",
             request with { MerchantAccount = options.MerchantAccount }, idempotencyKey, ct);
 
+    /// <summary>Facts §3: the technical cancel of a payment named by our reference, for when its answer (and pspReference) was lost.</summary>
+    public Task<CancelByReferenceResponse> CancelByReferenceAsync(CancelByReferenceRequest request, string idempotencyKey, CancellationToken ct) =>
+        SendAsync<CancelByReferenceResponse>(HttpMethod.Post, "cancels", request with { MerchantAccount = options.MerchantAccount }, idempotencyKey, ct);
+
     private string ShopperQuery(string shopperReference) =>
         $"?shopperReference={Uri.EscapeDataString(shopperReference)}&merchantAccount={Uri.EscapeDataString(options.MerchantAccount)}";
 
@@ -77,6 +81,11 @@ internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options)
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
             return response.IsSuccessStatusCode ? text : throw ToException(response, text, Operation(method, path));
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                                                  or HttpRequestError.SecureConnectionError)
+        {
+            throw new AdyenUnreachableException(Operation(method, path), ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException
                                    || (ex is OperationCanceledException && !ct.IsCancellationRequested))

@@ -38,4 +38,5 @@ internal static class EventCodes
     public const string ChargebackReversed = "CHARGEBACK_REVERSED";
     public const string NotificationOfChargeback = "NOTIFICATION_OF_CHARGEBACK";
     public const string RequestForInformation = "REQUEST_FOR_INFORMATION";
+    public const string TechnicalCancel = "TECHNICAL_CANCEL";
 }

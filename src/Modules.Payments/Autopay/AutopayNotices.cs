@@ -30,11 +30,11 @@ internal sealed class AutopayNotices(IMediator mediator, IEmailSender email, Aut
             ["skipLink"] = $"{options.BaseUrl}/autopay/skip?account={account.AccountId}&invoice={invoice.InvoiceId}",
         }, ct);
 
-    public Task OverLimitAsync(AutopayAccount account, InvoiceDto invoice, CancellationToken ct) =>
-        SendAsync("autopay-over-limit", account.AccountId, staffToo: false, new()
+    public Task OverLimitAsync(Guid accountId, string invoiceNumber, Money amount, Money? limit, DateOnly dueDate, CancellationToken ct) =>
+        SendAsync("autopay-over-limit", accountId, staffToo: false, new()
         {
-            ["invoiceNumber"] = invoice.InvoiceNumber, ["amount"] = invoice.Balance.ToString(), ["limit"] = account.MaxAmount?.ToString() ?? "",
-            ["dueDate"] = Day(invoice.DueDate), ["payLink"] = options.BaseUrl + "/pay",
+            ["invoiceNumber"] = invoiceNumber, ["amount"] = amount.ToString(), ["limit"] = limit?.ToString() ?? "",
+            ["dueDate"] = Day(dueDate), ["payLink"] = options.BaseUrl + "/pay",
         }, ct);
 
     public Task CardExpiringAsync(AutopayAccount account, DateOnly lastValidDay, DateOnly? nextCharge, CancellationToken ct) =>

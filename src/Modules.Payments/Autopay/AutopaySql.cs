@@ -49,6 +49,14 @@ internal static class AutopaySql
             on conflict (invoice_id, kind) do nothing
             """, new { InvoiceId = invoiceId, Kind = kind, AccountId = accountId, Now = now, By = by }, ct) == 1;
 
+    /// <summary>
+    /// Locks the account's autopay row for the rest of the transaction (a no-op update: a row lock on PostgreSQL; SQLite's
+    /// BEGIN IMMEDIATE already holds the writer lock). A skip and a charge's claim both take it before they read, so they
+    /// run one after the other instead of each missing the other's uncommitted row.
+    /// </summary>
+    public static Task LockAccountAsync(IDatabase db, Guid accountId, CancellationToken ct) =>
+        db.ExecuteAsync("update payments_autopay set enabled = enabled where account_id = @AccountId", new { AccountId = accountId }, ct);
+
     // Dapper's list expansion skips the Guid type handler, so SQLite gets the text form the column holds.
     private static string[] Text(IReadOnlyList<Guid> ids) => ids.Select(id => id.ToString("D")).ToArray();
 

@@ -17,7 +17,7 @@ internal sealed record ChargeAutopayInvoiceCommand(AutopayAccount Account, Guid 
 /// attempt (left 'charging' by a run that died or lost the processor's answer) sends the same idempotency key, derived
 /// from invoice and attempt, so the processor answers the first charge instead of making a second one.
 /// </summary>
-internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator mediator, AutopayNotices notices, AutopayOptions options, TimeProvider clock)
+internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator mediator, AutopayOptions options, TimeProvider clock)
     : IRequestHandler<ChargeAutopayInvoiceCommand, bool>
 {
     public async Task<bool> Handle(ChargeAutopayInvoiceCommand command, CancellationToken ct)
@@ -29,20 +29,9 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
         if (invoice is null || invoice.Status is not ("open" or "partially_paid") || invoice.Balance.Value <= 0
             || (!resuming && invoice.PendingPayments.Value > 0))
             return false;
-        if (!resuming && await db.ExecuteAsync("""
-                insert into payments_autopay_attempts (invoice_id, attempt, account_id, status, attempted_at)
-                values (@InvoiceId, @Attempt, @AccountId, 'charging', @Now) on conflict (invoice_id, attempt) do nothing
-                """, new { command.InvoiceId, Attempt = attempt, account.AccountId, Now = clock.GetUtcNow() }, ct) == 0)
+        // Claimed under the same row lock as a skip: a skip that committed first wins, and a later skip sees the claim.
+        if (!resuming && !await mediator.Send(new ClaimAutopayAttemptCommand(account.AccountId, command.InvoiceId, attempt), ct))
             return false;
-        // A skip made after the sweep read the marks wins; with the attempt claimed first, a later skip is refused instead.
-        if (!resuming && await db.ExecuteScalarAsync<long>(
-                "select count(*) from payments_autopay_marks where invoice_id = @InvoiceId and kind = @Kind",
-                new { command.InvoiceId, Kind = AutopayMark.Skipped }, ct) > 0)
-        {
-            await db.ExecuteAsync("delete from payments_autopay_attempts where invoice_id = @InvoiceId and attempt = @Attempt and status = 'charging'",
-                new { command.InvoiceId, Attempt = attempt }, ct);
-            return false;
-        }
 
         var amount = new Money(invoice.Balance.Currency, invoice.Balance.Value);
         PaymentDto payment;
@@ -62,19 +51,12 @@ internal sealed class ChargeAutopayInvoiceCommandHandler(IDatabase db, IMediator
         if (payment.Status is PaymentStatus.Unknown or PaymentStatus.Processing)
             return false;   // stays 'charging'; a later run asks again with the same key, or a webhook settles the payment first
 
-        var refused = payment.Status is PaymentStatus.Refused or PaymentStatus.Error;
+        // A payment cancelled because its answer was lost (the resolver's POST /cancels) charged nothing: retry it like a refusal.
+        var refused = payment.Status is PaymentStatus.Refused or PaymentStatus.Error or PaymentStatus.Cancelled;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var next = refused ? AutopayRules.NextRetry(attempt, options.RetryAfterDays, today) : null;
-        await db.ExecuteAsync("""
-            update payments_autopay_attempts set status = @Status, payment_id = @PaymentId, next_attempt_on = @Next
-            where invoice_id = @InvoiceId and attempt = @Attempt
-            """, new
-        {
-            Status = refused ? AttemptStatus.Refused : payment.Status, payment.PaymentId, command.InvoiceId, Attempt = attempt,
-            Next = next,
-        }, ct);
-        if (refused)
-            await notices.RefusedAsync(account.AccountId, invoice.InvoiceNumber, amount, payment.RefusalReason, next is null, next, ct);
+        await mediator.Send(new RecordAutopayAttemptCommand(account.AccountId, command.InvoiceId, attempt, payment.PaymentId,
+            refused ? AttemptStatus.Refused : payment.Status, next, invoice.InvoiceNumber, amount, payment.RefusalReason), ct);
         return !refused;
     }
 }

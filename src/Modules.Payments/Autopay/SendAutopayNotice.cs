@@ -1,6 +1,8 @@
 using MediatR;
+using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Mediation;
+using Portal.BuildingBlocks.Messaging;
 using Portal.Modules.Invoicing.Contracts.Invoices;
 
 namespace Portal.Modules.Payments.Autopay;
@@ -9,7 +11,10 @@ namespace Portal.Modules.Payments.Autopay;
 internal sealed record SendAutopayNoticeCommand(AutopayAccount Account, InvoiceDto Invoice, DateOnly ChargeOn) : IWorkflowCommand<bool>;
 
 /// <summary>The note that an invoice is above the account's autopay limit and will not be charged, at most once.</summary>
-internal sealed record ReportAutopayOverLimitCommand(AutopayAccount Account, InvoiceDto Invoice) : IWorkflowCommand<bool>;
+/// <summary>Its email goes through the outbox in the transaction that claims the mark, so a failing mail server delays it, never loses it.</summary>
+internal sealed record ReportAutopayOverLimitCommand(AutopayAccount Account, InvoiceDto Invoice) : ICommand<bool>;
+
+internal sealed record AutopayOverLimitEvent(Guid AccountId, string InvoiceNumber, Money Amount, Money? Limit, DateOnly DueDate) : IIntegrationEvent;
 
 internal sealed class SendAutopayNoticeCommandHandler(IDatabase db, AutopayNotices notices, TimeProvider clock) : IRequestHandler<SendAutopayNoticeCommand, bool>
 {
@@ -22,16 +27,23 @@ internal sealed class SendAutopayNoticeCommandHandler(IDatabase db, AutopayNotic
     }
 }
 
-internal sealed class ReportAutopayOverLimitCommandHandler(IDatabase db, AutopayNotices notices, TimeProvider clock)
+internal sealed class ReportAutopayOverLimitCommandHandler(IDatabase db, IOutbox outbox, TimeProvider clock)
     : IRequestHandler<ReportAutopayOverLimitCommand, bool>
 {
     public async Task<bool> Handle(ReportAutopayOverLimitCommand command, CancellationToken ct)
     {
         if (!await AutopaySql.ClaimMarkAsync(db, command.Invoice.InvoiceId, AutopayMark.OverLimit, command.Account.AccountId, clock.GetUtcNow(), null, ct))
             return false;
-        await notices.OverLimitAsync(command.Account, command.Invoice, ct);
+        outbox.Add(new AutopayOverLimitEvent(command.Account.AccountId, command.Invoice.InvoiceNumber, command.Invoice.Balance, command.Account.MaxAmount,
+            command.Invoice.DueDate));
         return true;
     }
+}
+
+internal sealed class AutopayOverLimitEventHandler(AutopayNotices notices) : INotificationHandler<AutopayOverLimitEvent>
+{
+    public Task Handle(AutopayOverLimitEvent over, CancellationToken ct) =>
+        notices.OverLimitAsync(over.AccountId, over.InvoiceNumber, over.Amount, over.Limit, over.DueDate, ct);
 }
 
 /// <summary>

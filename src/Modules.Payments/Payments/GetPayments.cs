@@ -20,9 +20,8 @@ internal sealed class GetPaymentsQueryHandler(IDatabase db) : IRequestHandler<Ge
         // Ids are time-ordered (v7), so "older than the cursor id" pages newest first without gaps.
         var before = Guid.TryParse(query.Cursor, out var cursor) ? cursor : (Guid?)null;
         // A null Guid parameter has no type PostgreSQL can infer, so the cursor condition is only added when there is one.
-        var where = before is null
-            ? "p.account_id = @AccountId and p.status <> 'processing'"
-            : "p.account_id = @AccountId and p.id < @Before and p.status <> 'processing'";
+        // Processing payments are listed too: one left by a host that died holds its invoices and must not be invisible.
+        var where = before is null ? "p.account_id = @AccountId" : "p.account_id = @AccountId and p.id < @Before";
         var rows = await PaymentReader.ReadAsync(db, where, new { query.AccountId, Before = before }, limit + 1, ct);
         return rows.Count > limit ? new Page<PaymentDto>(rows.Take(limit).ToList(), rows[limit - 1].PaymentId.ToString()) : new Page<PaymentDto>(rows, null);
     }
@@ -60,8 +59,9 @@ internal static class PaymentReader
     // The stored status stays "authorised" (refunds and chargebacks key on it); customers read what went back.
     private static string StatusOf(Row payment, IEnumerable<RefundRow> refunds)
     {
+        // A payment still at the processor (or left there by a host that died) is, to the customer, one whose outcome is not known yet.
         if (payment.Status == PaymentStatus.Processing)
-            return PaymentStatus.Pending;
+            return PaymentStatus.Unknown;
         var refunded = refunds.Where(r => r.Status == "succeeded").Sum(r => r.AmountMinor);
         return payment.Status != PaymentStatus.Authorised || refunded == 0 ? payment.Status
             : refunded >= payment.AmountMinor ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;

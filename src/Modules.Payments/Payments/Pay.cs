@@ -40,6 +40,15 @@ internal sealed class PayCommandHandler(IMediator mediator, AdyenCheckoutClient 
         {
             response = await adyen.PaymentsAsync(AdyenRequests.Payment(command, begun, shopper), AdyenRequests.IdempotencyKey(begun.PaymentId), ct);
         }
+        catch (AdyenUnreachableException) when (begun.IsNew)
+        {
+            // This was the payment's first request and it never left us, so nothing can have been charged: release the holds
+            // now instead of leaving the invoices held by an unknown payment. A repeat may follow one that did arrive, so not then.
+            logger.LogWarning("The processor could not be reached for payment {PaymentId}; nothing was charged", begun.PaymentId);
+            await mediator.Send(new RecordPaymentOutcomeCommand(begun.PaymentId, PaymentStatus.Error, null,
+                "The payment service could not be reached and nothing was charged. Try again in a few minutes."), ct);
+            return;
+        }
         catch (AdyenUnavailableException)
         {
             logger.LogWarning("No answer from the processor for payment {PaymentId}; it stays unknown until a retry or a webhook", begun.PaymentId);

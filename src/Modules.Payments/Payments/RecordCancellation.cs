@@ -19,18 +19,8 @@ internal sealed class RecordCancellationCommandHandler(IDatabase db, IMediator m
 {
     public async Task<bool> Handle(RecordCancellationCommand command, CancellationToken ct)
     {
-        // Adyen names the payment by its pspReference (originalReference); our own reference is the fallback.
-        var payment = await db.QuerySingleOrDefaultAsync<PaymentRow>("""
-            select id, status, account_id, paid_by, amount_minor, amount_currency from payments_payments
-            where psp_reference = @PaymentPspReference or id = @PaymentId
-            """, command, ct);
-        if (payment is null || payment.Status is PaymentStatus.Refused or PaymentStatus.Error or PaymentStatus.Cancelled)
-            return false;
-        const string sql = """
-            update payments_payments set status = 'cancelled', refusal_reason = 'The payment was cancelled.', updated_at = @Now
-            where id = @Id and status = @Status
-            """;
-        if (await db.ExecuteAsync(sql, new { payment.Id, payment.Status, Now = clock.GetUtcNow() }, ct) != 1)
+        var payment = await CancelAsync(command, ct);
+        if (payment is null)
             return false;
 
         if (payment.Status == PaymentStatus.Authorised)
@@ -44,10 +34,37 @@ internal sealed class RecordCancellationCommandHandler(IDatabase db, IMediator m
         }
         else
             await mediator.Send(new ReleaseHoldsCommand(payment.Id), ct);
-        outbox.Add(new PaymentFailedEvent(payment.Id, payment.AccountId, payment.PaidBy, new Money(payment.AmountCurrency, payment.AmountMinor),
-            "The payment was cancelled."));
+        var reason = payment.Status is PaymentStatus.Unknown or PaymentStatus.Processing
+            ? "The payment could not be confirmed with the processor, so it was cancelled and nothing was charged. You can pay again."
+            : "The payment was cancelled.";
+        outbox.Add(new PaymentFailedEvent(payment.Id, payment.AccountId, payment.PaidBy, new Money(payment.AmountCurrency, payment.AmountMinor), reason));
         return true;
     }
+
+    // The status may change between the read and the update (an AUTHORISATION processed at the same moment): then read
+    // again and cancel what the payment has become, rather than dropping the processor's cancellation.
+    private async Task<PaymentRow?> CancelAsync(RecordCancellationCommand command, CancellationToken ct)
+    {
+        while (true)
+        {
+            // Adyen names the payment by its pspReference (originalReference); our own reference is the fallback.
+            var payment = await db.QuerySingleOrDefaultAsync<PaymentRow>(Read, command, ct);
+            if (payment is null || payment.Status is PaymentStatus.Refused or PaymentStatus.Error or PaymentStatus.Cancelled)
+                return null;
+            if (await db.ExecuteAsync(Cancel, new { payment.Id, payment.Status, Now = clock.GetUtcNow() }, ct) == 1)
+                return payment;
+        }
+    }
+
+    private const string Read = """
+        select id, status, account_id, paid_by, amount_minor, amount_currency from payments_payments
+        where psp_reference = @PaymentPspReference or id = @PaymentId
+        """;
+
+    private const string Cancel = """
+        update payments_payments set status = 'cancelled', refusal_reason = 'The payment was cancelled.', updated_at = @Now
+        where id = @Id and status = @Status
+        """;
 
     private sealed record PaymentRow
     {

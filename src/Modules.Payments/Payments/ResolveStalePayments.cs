@@ -12,14 +12,19 @@ using Portal.Modules.Payments.Contracts.Payments;
 namespace Portal.Modules.Payments.Payments;
 
 /// <summary>
-/// New-card payments cannot be asked again (card fields are never kept), so for them the AUTHORISATION webhook,
-/// which Adyen retries for 30 days, settles the payment. Saved-method payments are asked again with their key.
+/// Settles payments whose outcome we lack. A saved-method payment is asked again with its key (the processor answers the
+/// first request). Any other, or one that still gets no answer, is cancelled by our own reference (POST /cancels) once it
+/// has waited CancelAfter for its webhook; the TECHNICAL_CANCEL webhook then releases the holds (RecordCancellation), and an
+/// AUTHORISATION that arrives first still wins. A 'processing' row older than Interrupted was left by a host that died.
 /// </summary>
 internal sealed class ResolveStalePaymentsCommandHandler(
     IDatabase db, IServiceScopeFactory scopes, IMediator mediator, IEmailSender email, TimeProvider clock, ILogger<ResolveStalePaymentsCommandHandler> logger)
     : IRequestHandler<ResolveStalePaymentsCommand, SweepResult>
 {
-    private static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(5);
+    // Far beyond the client's 30 s timeout and the pay flow's 35 s wait for an in-flight duplicate: nobody is still asking.
+    private static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(2);
+    // The AUTHORISATION webhook normally follows a lost answer within seconds; after this we stop waiting and cancel.
+    private static readonly TimeSpan CancelAfter = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Unsettled = TimeSpan.FromDays(7);
 
     public async Task<SweepResult> Handle(ResolveStalePaymentsCommand command, CancellationToken ct)
@@ -55,26 +60,46 @@ internal sealed class ResolveStalePaymentsCommandHandler(
     private async Task ResolveAsync(IServiceProvider services, StaleRow payment, DateTimeOffset now, CancellationToken ct)
     {
         var scoped = services.GetRequiredService<IMediator>();
-        if (payment.Token is not null && payment.Status is PaymentStatus.Unknown or PaymentStatus.Processing)
+        if (payment.Status is PaymentStatus.Unknown or PaymentStatus.Processing)
         {
             var adyen = services.GetRequiredService<AdyenCheckoutClient>();
-            var request = AdyenRequests.StoredPayment(payment.Id, new Money(payment.AmountCurrency, payment.AmountMinor),
-                new SavedMethod(payment.Token, payment.Type ?? "card", null, null), ShopperReference.For(payment.AccountId), payment.MerchantInitiated);
-            var response = await adyen.PaymentsAsync(request, AdyenRequests.IdempotencyKey(payment.Id), ct);
-            var status = AdyenRequests.StatusOf(response.ResultCode);
-            await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, status, response.PspReference,
-                status is PaymentStatus.Refused or PaymentStatus.Error ? response.RefusalReason ?? "The payment was refused." : null), ct);
+            if (payment.Token is not null && await AskAgainAsync(adyen, scoped, payment, ct))
+                return;
+            var interrupted = payment.Status == PaymentStatus.Processing;
+            if (interrupted)
+                await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, PaymentStatus.Unknown, null, null), ct);
+            if (interrupted || now - payment.UpdatedAt >= CancelAfter)
+            {
+                var reference = payment.Id.ToString("N");
+                await adyen.CancelByReferenceAsync(new CancelByReferenceRequest(reference) { Reference = reference }, $"cancel-{reference}", ct);
+                logger.LogInformation("Asked the processor to cancel payment {PaymentId}, whose outcome never reached us", payment.Id);
+            }
             return;
         }
-        if (payment.Status == PaymentStatus.Processing)
-        {
-            await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, PaymentStatus.Unknown, null, null), ct);
-            return;
-        }
-        // Finance hears once per payment, not every ten minutes.
+        // Finance hears once per payment, not at every run.
         if (now - payment.UpdatedAt >= Unsettled && await db.ExecuteAsync(
                 "update payments_payments set alerted_at = @Now where id = @Id and alerted_at is null", new { Now = now, payment.Id }, ct) == 1)
             await AlertFinanceAsync(payment, ct);
+    }
+
+    // True when the processor answered: the same key returns the first request's outcome, never a second charge.
+    private static async Task<bool> AskAgainAsync(AdyenCheckoutClient adyen, IMediator scoped, StaleRow payment, CancellationToken ct)
+    {
+        var request = AdyenRequests.StoredPayment(payment.Id, new Money(payment.AmountCurrency, payment.AmountMinor),
+            new SavedMethod(payment.Token!, payment.Type ?? "card", null, null), ShopperReference.For(payment.AccountId), payment.MerchantInitiated);
+        PaymentResponse response;
+        try
+        {
+            response = await adyen.PaymentsAsync(request, AdyenRequests.IdempotencyKey(payment.Id), ct);
+        }
+        catch (Exception ex) when (ex is AdyenUnavailableException || ex is AdyenApiException { IsTransient: true } or AdyenApiException { ErrorCode: "704" })
+        {
+            return false;
+        }
+        var status = AdyenRequests.StatusOf(response.ResultCode);
+        await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, status, response.PspReference,
+            status is PaymentStatus.Refused or PaymentStatus.Error ? response.RefusalReason ?? "The payment was refused." : null), ct);
+        return true;
     }
 
     private async Task AlertFinanceAsync(StaleRow payment, CancellationToken ct)

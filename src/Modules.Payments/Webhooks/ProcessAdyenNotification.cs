@@ -35,10 +35,12 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
                 await mediator.Send(new MarkRefundCommand(refundId, item.IsSuccess ? RefundStatus.Succeeded : RefundStatus.Failed, item.PspReference), ct),
             EventCodes.RefundFailed when await RefundIdAsync(item, ourId, ct) is { } refundId =>
                 await mediator.Send(new RecordRefundFailedCommand(refundId, item.PspReference), ct),
-            EventCodes.Cancellation when item.IsSuccess =>
+            // TECHNICAL_CANCEL answers our POST /cancels by reference; its merchantReference is our payment id, and its
+            // originalReference is absent when nothing was ever charged under that reference.
+            EventCodes.Cancellation or EventCodes.TechnicalCancel when item.IsSuccess =>
                 await mediator.Send(new RecordCancellationCommand(item.OriginalReference, ourId), ct),
             // A refused cancellation changes nothing: the authorisation stands.
-            EventCodes.Cancellation => false,
+            EventCodes.Cancellation or EventCodes.TechnicalCancel => false,
             EventCodes.Chargeback or EventCodes.SecondChargeback when item.OriginalReference is { } original && item.Amount is { } amount =>
                 await mediator.Send(new RecordChargebackCommand(original, ourId, item.PspReference, new Money(amount.Currency, amount.Value),
                     item.AdditionalData?.GetValueOrDefault("chargebackReasonCode") ?? item.Reason, item.EventCode), ct),

@@ -49,7 +49,7 @@ internal sealed class AdyenEmulator(
         var pending = new PendingPayments(options, ledger, webhooks, stopping.Token);
         var pipeline = new EmulatorPipeline(options, chaos, new IdempotencyStore(), webhooks, pending, stopping.Token);
         EmulatorEndpoints.Map(app, pipeline, new PaymentProcessor(options, ledger, chaos), new RefundProcessor(options, ledger),
-            new StoredMethodsApi(options, ledger));
+            new StoredMethodsApi(options, ledger), new CancelProcessor(options, ledger));
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -48,6 +48,21 @@ internal sealed class EmulatorLedger
         }
     }
 
+    /// <summary>Cancels the charge made under our payment reference, if any; one with refunds cannot be cancelled.</summary>
+    public (EmulatorCharge? Charge, bool Cancelled) CancelByReference(string reference)
+    {
+        lock (gate)
+        {
+            var index = charges.FindLastIndex(c => c.Reference == reference);
+            if (index < 0)
+                return (null, true);
+            if (charges[index].RefundedValue > 0)
+                return (charges[index], false);
+            charges[index] = charges[index] with { Cancelled = true };
+            return (charges[index], true);
+        }
+    }
+
     public Tokenization Store(string shopperReference, MethodSnapshot method, string recurringProcessingModel)
     {
         lock (gate)

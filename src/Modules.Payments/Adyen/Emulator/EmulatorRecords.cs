@@ -39,8 +39,11 @@ internal sealed record EmulatorCharge(
     public bool? Settled { get; init; }
     public long RefundedValue { get; init; }
 
-    public bool IsPending => ResultCode == ResultCodes.Received && Settled is null;
-    public bool IsCaptured => ResultCode == ResultCodes.Authorised || Settled == true;
+    // Set by POST /cancels by reference: the money is not collected, and a pending payment never settles.
+    public bool Cancelled { get; init; }
+
+    public bool IsPending => ResultCode == ResultCodes.Received && Settled is null && !Cancelled;
+    public bool IsCaptured => !Cancelled && (ResultCode == ResultCodes.Authorised || Settled == true);
     public long RefundableValue => IsCaptured ? Amount.Value - RefundedValue : 0;
 }
 

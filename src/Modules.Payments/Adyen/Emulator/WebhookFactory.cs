@@ -47,6 +47,17 @@ internal static class WebhookFactory
         };
     }
 
+    // The outcome of POST /cancels by reference: originalReference names the payment when one was made under the reference.
+    public static NotificationItem TechnicalCancel(EmulatorCharge? charge, string pspReference, string merchantReference, bool success,
+        string merchantAccount, DateTimeOffset now) =>
+        Item(EventCodes.TechnicalCancel, success, merchantAccount, now, pspReference, merchantReference, charge?.Amount ?? new Amount("USD", 0)) with
+        {
+            OriginalReference = charge?.PspReference,
+            PaymentMethod = charge is null ? null : PaymentMethodName(charge),
+            Reason = success ? null : "The payment has refunds and cannot be cancelled",
+            AdditionalData = [],
+        };
+
     public static void AddTokenization(Dictionary<string, string> additionalData, Tokenization tokenization)
     {
         additionalData[AdditionalDataKeys.StoredPaymentMethodId] = tokenization.StoredPaymentMethodId;

@@ -50,6 +50,7 @@ public abstract class AutopayRunHttpTests(SqlDialect dialect) : HttpTest(dialect
         // Attempts on day 0, then 1, 4 (1+3) and 9 (4+5); nothing after the fourth.
         Assert.Equal([1, 1, 2, 2, 3, 4, 4, 4], runs);
         Assert.Equal(8_900, await pay.BalanceAsync(due));
+        await Factory.DrainOutboxAsync();   // refusal emails go through the outbox
         var mails = Factory.Mailbox.To("payer@example.test").Where(m => m.Subject.StartsWith("Autopay charge refused")).ToList();
         Assert.Equal(4, mails.Count);
         Assert.Contains("will not try this invoice again", mails[^1].Text);

@@ -35,6 +35,7 @@ public abstract class AutopayScheduleHttpTests(SqlDialect dialect) : HttpTest(di
         Assert.Equal(DateOnly.FromDateTime(start.AddDays(2)), planned[0]);
         Assert.Equal(DateOnly.FromDateTime(start.AddDays(6)), planned[2]);
         Assert.Null(planned[^1]);
+        await Factory.DrainOutboxAsync();   // refusal emails go through the outbox
         var mails = Mails(Factory, "Autopay charge refused");
         Assert.Equal(3, mails.Count);
         Assert.Contains("try again on March 4, 2026", mails[0].Text);

@@ -47,6 +47,8 @@ public sealed class ClientErrorTests
         await using var harness = await EmulatorHarness.StartAsync();
         await harness.Emulator.DisposeAsync();
 
-        await Assert.ThrowsAsync<AdyenUnavailableException>(() => harness.Client.PaymentsAsync(Requests.Card(), Requests.NewKey(), CancellationToken.None));
+        // Connection refused: the request never left us, which the pay flow may treat as an error rather than an unknown outcome.
+        var thrown = await Assert.ThrowsAsync<AdyenUnreachableException>(() => harness.Client.PaymentsAsync(Requests.Card(), Requests.NewKey(), CancellationToken.None));
+        Assert.IsAssignableFrom<AdyenUnavailableException>(thrown);
     }
 }
