@@ -22,7 +22,7 @@ internal static class PaymentsEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["amount"] = ["Send an amount and a paymentMethod."] });
             var payment = await mediator.Send(new PayCommand(accountId, http.User.UserKey(), key, amount, body.Allocations, method, body.SavePaymentMethod ?? false), ct);
             return Results.Created($"/api/accounts/{accountId}/payments/{payment.PaymentId}", payment);
-        });
+        }).Produces<PaymentDto>(StatusCodes.Status201Created);
 
         account.MapGet("/payments", async (Guid accountId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new GetPaymentsQuery(accountId, limit, cursor), ct)));
@@ -30,7 +30,8 @@ internal static class PaymentsEndpoints
         account.MapGet("/payments/{paymentId:guid}", async (Guid accountId, Guid paymentId, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new GetPaymentQuery(accountId, paymentId), ct) is { } payment
                 ? Results.Ok(payment)
-                : Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no such payment."));
+                : Results.Problem(statusCode: 404, title: "Not found.", detail: "There is no such payment."))
+            .Produces<PaymentDto>();
 
         account.MapGet("/payment-methods", async (Guid accountId, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new GetPaymentMethodsQuery(accountId), ct)));
