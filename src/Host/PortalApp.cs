@@ -16,6 +16,7 @@ internal static class PortalApp
         builder.AddPortalLogging();
         builder.AddPortalTelemetry();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<ShutdownGuard>();
 
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHostedService<DemoData>();

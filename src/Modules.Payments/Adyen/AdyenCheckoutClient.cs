@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Portal.Modules.Payments.Adyen;
 
 // Typed HttpClient: BaseAddress is the Checkout base including "/v71/" (see CheckoutBaseUrl).
-internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options, PaymentsMetrics metrics)
+// Metrics are optional so tests can drive the client against the emulator without a container.
+internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options, PaymentsMetrics? metrics = null)
 {
     private const int MaxIdempotencyKeyLength = 64;
 
@@ -80,13 +81,13 @@ internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options,
         {
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            metrics.ProcessorAnswered(route, response.IsSuccessStatusCode ? "ok" : "error", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            metrics?.ProcessorAnswered(route, response.IsSuccessStatusCode ? "ok" : "error", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return response.IsSuccessStatusCode ? text : throw ToException(response, text, operation);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException
                                    || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            metrics.ProcessorAnswered(route, "unavailable", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            metrics?.ProcessorAnswered(route, "unavailable", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "unavailable");
             throw new AdyenUnavailableException(operation, ex);
         }
