@@ -52,6 +52,8 @@ internal static class ObservabilityTelemetry
             });
         if (!string.IsNullOrWhiteSpace(endpoint))
             otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(endpoint));
+        if (prometheus || !string.IsNullOrWhiteSpace(endpoint))
+            builder.Services.AddHostedService<OutboxBacklogSampler>();
         return builder;
     }
 

@@ -28,6 +28,7 @@ public abstract class TelemetryHttpTests(SqlDialect dialect) : HttpTest(dialect)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("portal_login_failures", text);
         Assert.Contains("http_server_request_duration", text);
+        Assert.Contains("portal_outbox_pending", text);
     }
 
     [DbFact]
