@@ -26,6 +26,8 @@ public static class Registration
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<EventTypeRegistry>();
         services.AddSingleton<Migrator>();
+        services.AddMetrics();
+        services.AddSingleton<Diagnostics.OutboxMonitor>();
         services.AddSingleton(new MigrationSource("buildingblocks", typeof(Registration).Assembly));
         services.AddSingleton(EmailOptions.FromConfiguration(config));
         services.AddSingleton<IEmailSender, EmailSender>();

@@ -12,15 +12,11 @@ internal static class PortalApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-        });
+        var builder = WebApplication.CreateBuilder(HostPaths.Options(args));
+        builder.AddPortalLogging();
+        builder.AddPortalTelemetry();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<ShutdownGuard>();
 
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHostedService<DemoData>();
@@ -34,8 +30,8 @@ internal static class PortalApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddRazorPages();
-        builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddPortalApiDocs();
+        builder.Services.AddPortalHealth(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration, builder.Environment);
 
         var app = builder.Build();
@@ -44,11 +40,14 @@ internal static class PortalApp
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRequestLogScope();
         app.UseRateLimiter();
         app.UseAuthorization();
 
+        app.MapPortalMetrics();
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapPortalApiDocs();
+        app.MapPortalHealth();
         app.MapPortalApi();
         app.MapRazorPages();
         return app;

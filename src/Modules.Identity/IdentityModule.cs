@@ -15,6 +15,7 @@ public static class IdentityModule
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<IdentityEmails>();
+        services.AddSingleton<IdentityMetrics>();
         return services.AddModule(typeof(IdentityModule).Assembly, tablePrefix: "identity_");
     }
 

@@ -21,6 +21,7 @@ public static class InvoicingModule
             ? null
             : DateOnly.ParseExact(cutover.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         services.AddSingleton<ImportProgress>();
+        services.AddSingleton<InvoicingMetrics>();
         services.AddSingleton(ReminderOptions.FromConfiguration(config));
         services.AddScoped<InvoiceMailer>();
         return services.AddModule(typeof(InvoicingModule).Assembly, tablePrefix: "invoicing_");

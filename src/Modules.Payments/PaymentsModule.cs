@@ -12,6 +12,7 @@ public static class PaymentsModule
     {
         var adyen = AdyenEndpoint.OptionsFrom(config);
         services.AddSingleton(adyen);
+        services.AddSingleton<PaymentsMetrics>();
         services.AddSingleton<AdyenEndpoint>();
         services.AddSingleton(Autopay.AutopayOptions.From(config));
         services.AddScoped<Autopay.AutopayNotices>();

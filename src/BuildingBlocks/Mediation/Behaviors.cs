@@ -14,6 +14,8 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
     public async Task<TResponse> Handle(TRequest request, CancellationToken ct, RequestHandlerDelegate<TResponse> next)
     {
         var started = Stopwatch.GetTimestamp();
+        // One span per request type, nested sends included; tagged with the name only, like the log line.
+        using var activity = Diagnostics.PortalDiagnostics.Mediator.StartActivity(typeof(TRequest).Name);
         try
         {
             var response = await next();
@@ -22,6 +24,7 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             logger.LogInformation("{Request} failed in {ElapsedMs:0.0} ms with {Error}", typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
             throw;
         }

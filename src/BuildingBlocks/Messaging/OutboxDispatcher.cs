@@ -55,6 +55,8 @@ public sealed class OutboxDispatcher(
 
     private async Task<bool> DeliverAsync(OutboxRow message, CancellationToken ct)
     {
+        using var activity = Diagnostics.PortalDiagnostics.Outbox.StartActivity("outbox deliver " + message.Type);
+        activity?.SetTag("messaging.message.id", message.Id);
         string? error = null;
         if (registry.TryGet(message.Type, out var eventType, out var handlers))
         {
@@ -67,6 +69,8 @@ public sealed class OutboxDispatcher(
             }
         }
         await FinishAsync(message, error, ct);
+        if (error is not null)
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
         return error is null;
     }
 

@@ -11,7 +11,7 @@ internal static class SecurityHeaders
         return app.Use(async (http, next) =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = csp;
+            headers.ContentSecurityPolicy = ApiDocs.IsDocsPath(http.Request.Path) ? ApiDocs.Csp : csp;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -78,8 +78,9 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
             return Page();
         try
         {
+            // Not RequestAborted: a closed tab must not cut the charge off before its outcome is recorded.
             var payment = await Mediator.Send(new PayCommand(Account!.AccountId, User.UserKey(), IdempotencyKey, amount, allocations, method, SaveMethod),
-                HttpContext.RequestAborted);
+                HttpContext.RequestServices.GetRequiredService<Infrastructure.ShutdownGuard>().Token);
             if (payment.Status is "refused" or "error")
             {
                 Refusal = payment.RefusalReason ?? "The payment was refused.";

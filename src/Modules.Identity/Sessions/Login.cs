@@ -11,8 +11,8 @@ namespace Portal.Modules.Identity.Sessions;
 /// Reads and verifies outside any transaction (a hash check takes ~150 ms and must not hold the writer lock),
 /// then records the outcome in one short command.
 /// </summary>
-internal sealed class LoginCommandHandler(IDatabase db, IMediator mediator, PasswordHashing hashing, IdentityOptions options, TimeProvider clock)
-    : IRequestHandler<LoginCommand, LoginResultDto>
+internal sealed class LoginCommandHandler(IDatabase db, IMediator mediator, PasswordHashing hashing, IdentityOptions options, TimeProvider clock,
+    IdentityMetrics metrics) : IRequestHandler<LoginCommand, LoginResultDto>
 {
     public async Task<LoginResultDto> Handle(LoginCommand command, CancellationToken ct)
     {
@@ -28,6 +28,9 @@ internal sealed class LoginCommandHandler(IDatabase db, IMediator mediator, Pass
         if (user is null || check == PasswordCheck.Wrong)
         {
             var until = await mediator.Send(new RecordFailedLoginCommand(normalized), ct);
+            metrics.LoginFailed();
+            if (until is not null)
+                metrics.LockedOut();
             return until is null
                 ? new LoginResultDto(LoginOutcome.InvalidCredentials, null, null)
                 : new LoginResultDto(LoginOutcome.LockedOut, null, until);

@@ -11,7 +11,8 @@ namespace Portal.Modules.Invoicing.Imports;
 
 // Checks the whole file first, then imports it in one transaction, so a bad row never leaves half a file behind.
 internal sealed class ProcessInvoiceImportCommandHandler(
-    IDatabase db, IMediator mediator, ImportProgress progress, TimeProvider clock, ILogger<ProcessInvoiceImportCommandHandler> logger)
+    IDatabase db, IMediator mediator, ImportProgress progress, TimeProvider clock, ILogger<ProcessInvoiceImportCommandHandler> logger,
+    InvoicingMetrics metrics)
     : IRequestHandler<ProcessInvoiceImportCommand, InvoiceImportDto?>
 {
     public async Task<InvoiceImportDto?> Handle(ProcessInvoiceImportCommand command, CancellationToken ct)
@@ -44,7 +45,9 @@ internal sealed class ProcessInvoiceImportCommandHandler(
                 return await FailAsync(command.ImportId, errors, ct);
 
             var accountIds = accounts.ToDictionary(a => a.AccountNumber, a => a.AccountId);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await mediator.Send(new ImportInvoicesCommand(command.ImportId, rows, accountIds), ct);
+            metrics.Imported(rows.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -16,7 +16,7 @@ namespace Portal.Modules.Invoicing.Reminders;
 /// </summary>
 internal sealed class SendInvoiceRemindersCommandHandler(
     IDatabase db, IMediator mediator, IServiceScopeFactory scopes, InvoiceMailer mailer, ReminderOptions options, InvoicingOptions invoicing,
-    TimeProvider clock, ILogger<SendInvoiceRemindersCommandHandler> logger) : IRequestHandler<SendInvoiceRemindersCommand, SweepResult>
+    TimeProvider clock, ILogger<SendInvoiceRemindersCommandHandler> logger, InvoicingMetrics metrics) : IRequestHandler<SendInvoiceRemindersCommand, SweepResult>
 {
     // Open, unpaid, no payment pending (held), visible in the portal, and no later than N days before due.
     private const string CandidatesSql = """
@@ -72,7 +72,10 @@ internal sealed class SendInvoiceRemindersCommandHandler(
                 try
                 {
                     if (await SendOneAsync(row.ToNotice(), stage!, audience, now, ct))
+                    {
                         sent++;
+                        metrics.ReminderSent(stage!);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

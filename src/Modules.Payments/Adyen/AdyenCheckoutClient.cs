@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Portal.Modules.Payments.Adyen;
 
 // Typed HttpClient: BaseAddress is the Checkout base including "/v71/" (see CheckoutBaseUrl).
-internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options)
+// Metrics are optional so tests can drive the client against the emulator without a container.
+internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options, PaymentsMetrics? metrics = null)
 {
     private const int MaxIdempotencyKeyLength = 64;
 
@@ -76,11 +77,16 @@ internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options)
         if (body is not null)
             request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), AdyenJson.Options), Encoding.UTF8, "application/json");
 
+        var operation = Operation(method, path);
+        var route = PaymentsMetrics.Route(method.Method, path);
+        using var activity = PaymentsMetrics.Traces.StartActivity("adyen " + route, System.Diagnostics.ActivityKind.Client);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            return response.IsSuccessStatusCode ? text : throw ToException(response, text, Operation(method, path));
+            metrics?.ProcessorAnswered(route, response.IsSuccessStatusCode ? "ok" : "error", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return response.IsSuccessStatusCode ? text : throw ToException(response, text, operation);
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
                                                   or HttpRequestError.SecureConnectionError)
@@ -90,7 +96,9 @@ internal sealed class AdyenCheckoutClient(HttpClient http, AdyenOptions options)
         catch (Exception ex) when (ex is HttpRequestException or IOException
                                    || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw new AdyenUnavailableException(Operation(method, path), ex);
+            metrics?.ProcessorAnswered(route, "unavailable", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "unavailable");
+            throw new AdyenUnavailableException(operation, ex);
         }
     }
 

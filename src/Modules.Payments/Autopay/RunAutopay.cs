@@ -16,7 +16,7 @@ namespace Portal.Modules.Payments.Autopay;
 /// run changes nothing twice.
 /// </summary>
 internal sealed class RunAutopayCommandHandler(IDatabase db, IServiceScopeFactory scopes, IMediator mediator, AutopayOptions options,
-    TimeProvider clock, ILogger<RunAutopayCommandHandler> logger) : IRequestHandler<RunAutopayCommand, SweepResult>
+    TimeProvider clock, ILogger<RunAutopayCommandHandler> logger, PaymentsMetrics metrics) : IRequestHandler<RunAutopayCommand, SweepResult>
 {
     internal const int BatchSize = 500;
 
@@ -34,6 +34,7 @@ internal sealed class RunAutopayCommandHandler(IDatabase db, IServiceScopeFactor
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct },
                 (account, token) => new ValueTask(AccountAsync(account, invoices[account.AccountId].ToList(), attempts, marks, now, tally, token)));
         }
+        metrics.AutopayRun(tally.Succeeded);
         return new SweepResult(tally.Found, tally.Succeeded, tally.Failed) { Errors = [.. tally.Errors] };
     }
 

@@ -17,8 +17,8 @@ internal sealed record RecordPaymentOutcomeCommand(Guid PaymentId, string Status
 
 internal sealed record NewSavedMethod(string Token, string Type, string? Brand, string? Last4, int? ExpiryMonth, int? ExpiryYear);
 
-internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator mediator, IOutbox outbox, TimeProvider clock)
-    : IRequestHandler<RecordPaymentOutcomeCommand, bool>
+internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator mediator, IOutbox outbox, TimeProvider clock,
+    PaymentsMetrics metrics) : IRequestHandler<RecordPaymentOutcomeCommand, bool>
 {
     public async Task<bool> Handle(RecordPaymentOutcomeCommand command, CancellationToken ct)
     {
@@ -36,6 +36,8 @@ internal sealed class RecordPaymentOutcomeCommandHandler(IDatabase db, IMediator
         }
 
         var amount = new Money(payment.AmountCurrency, payment.AmountMinor);
+        // Counted where the status moves, so the synchronous answer and a webhook never count one outcome twice.
+        metrics.PaymentOutcome(command.Status, payment.EventMethodType);
         switch (command.Status)
         {
             case PaymentStatus.Authorised:

@@ -17,7 +17,8 @@ internal sealed record AdyenNotificationStoredEvent(Guid EventId) : IIntegration
 /// Settles what only the processor can tell us: ACH and other pending payments, payments whose answer was lost, refunds,
 /// cancellations and chargebacks. Every step is guarded by state, so duplicates and events in any order change nothing twice.
 /// </summary>
-internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, TimeProvider clock, ILogger<AdyenNotificationStoredEventHandler> logger)
+internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, TimeProvider clock, ILogger<AdyenNotificationStoredEventHandler> logger,
+    PaymentsMetrics metrics)
     : INotificationHandler<AdyenNotificationStoredEvent>
 {
     public async Task Handle(AdyenNotificationStoredEvent notification, CancellationToken ct)
@@ -53,6 +54,8 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
         };
         if (changed is null)
             return;
+        if (DateTimeOffset.TryParse(item.EventDate, System.Globalization.CultureInfo.InvariantCulture, out var eventDate))
+            metrics.WebhookProcessed(item.EventCode, clock.GetUtcNow() - eventDate);
         logger.LogInformation("{EventCode} {Success} {PspReference} {Effect}", item.EventCode, item.Success, item.PspReference,
             changed.Value ? "applied" : "changed nothing");
         await db.ExecuteAsync("update payments_webhook_events set processed_at = @Now where id = @EventId",
