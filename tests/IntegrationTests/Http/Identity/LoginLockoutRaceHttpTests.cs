@@ -39,7 +39,7 @@ public abstract class LoginLockoutRaceHttpTests(SqlDialect dialect) : HttpTest(d
         var answers = await BurstAsync(30, withRightPassword: false);
         var after = await Factory.Anonymous().PostAsJsonAsync("/api/auth/login", new { userId = "pat", password = PortalUsers.Password });
 
-        Assert.InRange(answers.Count(a => a == HttpStatusCode.Unauthorized), 1, 5);
+        Assert.True(answers.Count(a => a == HttpStatusCode.Unauthorized) is >= 1 and <= 5, string.Join(", ", answers));
         Assert.All(answers, a => Assert.True(a is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"Unexpected {a}."));
         Assert.Equal(HttpStatusCode.TooManyRequests, after.StatusCode);
     }
@@ -52,7 +52,7 @@ public abstract class LoginLockoutRaceHttpTests(SqlDialect dialect) : HttpTest(d
 
         var answers = await BurstAsync(30, withRightPassword: true);
 
-        Assert.InRange(answers.Count(a => a != HttpStatusCode.TooManyRequests), 1, 5);
+        Assert.True(answers.Count(a => a != HttpStatusCode.TooManyRequests) is >= 1 and <= 5, string.Join(", ", answers));
     }
 
     [DbFact]
