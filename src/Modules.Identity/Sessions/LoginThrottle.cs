@@ -25,6 +25,8 @@ internal sealed class ReserveLoginAttemptCommandHandler(IDatabase db, IdentityOp
             on conflict (user_id_normalized) do update set
                 failures = case when identity_login_throttle.locked_until is null and identity_login_throttle.failures < @Max
                                 then identity_login_throttle.failures + 1 else 1 end,
+                judged_failures = case when identity_login_throttle.locked_until is null and identity_login_throttle.failures < @Max
+                                then identity_login_throttle.judged_failures else 0 end,
                 locked_until = null,
                 updated_at = @Now
             where (identity_login_throttle.locked_until is null
@@ -49,7 +51,7 @@ internal sealed class ReserveLoginAttemptCommandHandler(IDatabase db, IdentityOp
     }
 }
 
-/// <summary>A judged attempt failed; its slot already counts. Returns the lockout end when the count has reached the limit.</summary>
+/// <summary>A judged attempt failed (its slot already counts); returns the lockout end when this is the limit's failure.</summary>
 internal sealed record RecordFailedLoginCommand(string Normalized) : ICommand<DateTimeOffset?>;
 
 internal sealed class RecordFailedLoginCommandHandler(IDatabase db, IdentityOptions options, TimeProvider clock)
@@ -58,10 +60,13 @@ internal sealed class RecordFailedLoginCommandHandler(IDatabase db, IdentityOpti
     public async Task<DateTimeOffset?> Handle(RecordFailedLoginCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // The first failure to find every slot used sets the lock; later ones read the same end.
+        // Judged failures, not slots, set the lock: slots of attempts still being checked may yet succeed.
         const string sql = """
-            update identity_login_throttle set locked_until = coalesce(locked_until, @Until), updated_at = @Now
-            where user_id_normalized = @Normalized and failures >= @Max
+            update identity_login_throttle set
+                judged_failures = judged_failures + 1,
+                locked_until = case when judged_failures + 1 >= @Max then coalesce(locked_until, @Until) else locked_until end,
+                updated_at = @Now
+            where user_id_normalized = @Normalized
             returning locked_until
             """;
         return await db.QuerySingleOrDefaultAsync<DateTimeOffset?>(sql,

@@ -56,23 +56,43 @@ public abstract class LoginLockoutRaceHttpTests(SqlDialect dialect) : HttpTest(d
     }
 
     [DbFact]
-    public async Task Open_session_after_the_lock_took_hold_during_the_hash_check_is_refused()
+    public async Task Open_session_when_the_user_id_got_locked_during_the_hash_check_is_refused()
     {
         var account = await Factory.CreateAccountAsync();
         await Factory.AddMemberAsync(account, "pat", AccountRole.Admin);
         var userKey = await ScalarAsync<Guid>("select id from identity_users where user_id = 'pat'");
-        // The right password took a slot; while its hash was checked, the other four slots failed and set the lock.
+        // The right password took a slot; while its hash was checked the user ID was locked (by failures judged on another host).
         Assert.Null(await SendAsync(new ReserveLoginAttemptCommand("pat")));
-        for (var i = 0; i < 4; i++)
-            Assert.Null(await SendAsync(new ReserveLoginAttemptCommand("pat")));
-        for (var i = 0; i < 4; i++)
-            await SendAsync(new RecordFailedLoginCommand("pat"));
+        await ExecuteAsync("update identity_login_throttle set locked_until = @Until", new { Until = Factory.Clock.GetUtcNow().AddMinutes(15) });
 
         var opened = await SendAsync(new OpenSessionCommand(userKey, "pat", null));
 
         Assert.Null(opened.Key);
         Assert.NotNull(opened.LockedUntil);
         Assert.Equal(0, await ScalarAsync<long>("select count(*) from identity_sessions"));
+    }
+
+    [DbFact]
+    public async Task Login_after_four_failures_with_the_right_password_signs_in_and_clears_the_count()
+    {
+        var account = await Factory.CreateAccountAsync();
+        await Factory.AddMemberAsync(account, "pat", AccountRole.Admin);
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            answers.Add((await Factory.Anonymous().PostAsJsonAsync("/api/auth/login", new { userId = "pat", password = "Wrong-Password-1" })).StatusCode);
+
+        var right = await Factory.Anonymous().PostAsJsonAsync("/api/auth/login", new { userId = "pat", password = PortalUsers.Password });
+        var wrongAgain = await Factory.Anonymous().PostAsJsonAsync("/api/auth/login", new { userId = "pat", password = "Wrong-Password-1" });
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongAgain.StatusCode);
+    }
+
+    private async Task ExecuteAsync(string sql, object args)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IDatabase>().ExecuteAsync(sql, args);
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
