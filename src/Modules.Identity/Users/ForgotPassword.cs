@@ -32,15 +32,15 @@ internal sealed class IssuePasswordResetCommandHandler(IDatabase db, IOutbox out
     protected override async Task Handle(IssuePasswordResetCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var user = await db.QuerySingleOrDefaultAsync<UserRow>("""
-            select u.id, u.email,
-                   (select count(*) from identity_password_resets r where r.user_key = u.id and r.created_at > @HourAgo) as recent_resets
-            from identity_users u where u.user_id_normalized = @Normalized
-            """, new { Normalized = Roles.Normalize(command.UserId), HourAgo = now.AddHours(-1) }, ct);
+        var user = await db.QuerySingleOrDefaultAsync<UserRow>(db.Dialect == SqlDialect.Postgres ? UserForUpdate : User,
+            new { Normalized = Roles.Normalize(command.UserId) }, ct);
         if (user is null || !string.Equals(user.Email.Trim(), command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
             return;
-        // A cap per user keeps the form from being used to flood someone's inbox; the answer stays the same.
-        if (user.RecentResets >= options.ResetEmailsPerHour)
+        // A cap per user keeps the form from being used to flood someone's inbox; the answer stays the same. The user row is
+        // locked (SQLite's writer lock does the same), so parallel requests count one after another and cannot pass it together.
+        var recent = await db.QuerySingleOrDefaultAsync<long>(
+            "select count(*) from identity_password_resets where user_key = @Id and created_at > @HourAgo", new { user.Id, HourAgo = now.AddHours(-1) }, ct);
+        if (recent >= options.ResetEmailsPerHour)
             return;
         // The raw token never reaches the database or the outbox: the row waits under the hash of a value nobody knows.
         var pendingHash = Tokens.Hash(Tokens.New());
@@ -50,11 +50,14 @@ internal sealed class IssuePasswordResetCommandHandler(IDatabase db, IOutbox out
         outbox.Add(new PasswordResetRequestedEvent(pendingHash));
     }
 
+    private const string User = "select id, email from identity_users where user_id_normalized = @Normalized";
+
+    private const string UserForUpdate = User + " for update";
+
     private sealed record UserRow
     {
         public Guid Id { get; init; }
         public string Email { get; init; } = "";
-        public long RecentResets { get; init; }
     }
 }
 

@@ -59,6 +59,19 @@ public abstract class PasswordMailHttpTests(SqlDialect dialect) : HttpTest(diale
     }
 
     [DbFact]
+    public async Task Forgot_ten_times_at_once_emails_three_times()
+    {
+        await ArrangeAsync();
+        var before = Factory.Mailbox.To("pat@example.test").Count;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => ForgotAsync()));
+        await Factory.DrainOutboxAsync();
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        Assert.Equal(3, Factory.Mailbox.To("pat@example.test").Count - before);
+    }
+
+    [DbFact]
     public async Task Change_password_emails_a_security_notice_through_the_outbox()
     {
         await ArrangeAsync();
