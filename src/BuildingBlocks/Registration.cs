@@ -67,15 +67,13 @@ public static class Registration
 
     public static ConnectionFactory CreateConnectionFactory(IConfiguration config)
     {
-        var provider = config["Database:Provider"] ?? "sqlite";
         var connectionString = config.GetConnectionString("Portal");
-        return provider.ToLowerInvariant() switch
+        return DatabaseProviders.From(config) switch
         {
-            "sqlite" => new ConnectionFactory(SqlDialect.Sqlite, string.IsNullOrWhiteSpace(connectionString)
-                ? $"Data Source={Path.Combine("data", "portal.db")}" : connectionString),
-            "postgres" or "postgresql" => new ConnectionFactory(SqlDialect.Postgres, string.IsNullOrWhiteSpace(connectionString)
+            DatabaseProvider.Postgres => new ConnectionFactory(SqlDialect.Postgres, string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Portal is empty.") : connectionString),
-            _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use sqlite or postgres."),
+            _ => new ConnectionFactory(SqlDialect.Sqlite, string.IsNullOrWhiteSpace(connectionString)
+                ? $"Data Source={Path.Combine("data", "portal.db")}" : connectionString),
         };
     }
 

@@ -33,9 +33,13 @@ internal static class PortalApp
         builder.Services.AddPortalApiDocs();
         builder.Services.AddPortalHealth(builder.Configuration);
         builder.Services.AddPortalAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalProxies(builder.Configuration);
 
         var app = builder.Build();
+        app.UsePortalProxies(app.Configuration);
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseSecurityHeaders(app.Configuration);
         app.UseStatusCodePages();
         app.UseStaticFiles();

@@ -27,6 +27,9 @@ internal sealed record IdentityOptions
 
     public TimeSpan ResetLifetime { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Reset emails one user can be sent per hour; further requests get the same answer and send nothing.</summary>
+    public int ResetEmailsPerHour { get; init; } = 3;
+
     public string BaseUrl { get; init; } = "http://localhost:5000";
 
     public static IdentityOptions From(IConfiguration config)

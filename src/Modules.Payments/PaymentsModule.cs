@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Scheduling;
 using Portal.Modules.Payments.Adyen;
@@ -14,9 +16,14 @@ public static class PaymentsModule
         services.AddSingleton(adyen);
         services.AddSingleton<PaymentsMetrics>();
         services.AddSingleton<AdyenEndpoint>();
+        // Checked when the host starts (not at registration), so commands and tests that build services alone still can.
+        services.AddSingleton<IValidateOptions<AdyenStartupCheck>>(sp =>
+            new AdyenOptionsValidator(sp.GetRequiredService<AdyenOptions>(), sp.GetService<IHostEnvironment>()));
+        services.AddOptions<AdyenStartupCheck>().ValidateOnStart();
         services.AddSingleton(Autopay.AutopayOptions.From(config));
         services.AddScoped<Autopay.AutopayNotices>();
         services.AddScoped<Receipts.PaymentEmails>();
+        services.AddScoped<Webhooks.WebhookAmountCheck>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<AdyenEndpoint>().BaseUrl;

@@ -49,6 +49,7 @@ public sealed class IdentityFlowTests : BrowserTest
         await Page.FillAsync("#email", "pat@example.test");
         await Page.ClickAsync("button[type=submit]");
         Assert.Contains("we have emailed a link", await Page.InnerTextAsync("main"));
+        await Portal.DrainOutboxAsync();
         var token = TokenFrom(Portal.Mailbox.To("pat@example.test").Last().LinkStartingWith("http://localhost/reset-password?token=")!);
 
         await Page.GotoAsync($"/reset-password?token={token}");

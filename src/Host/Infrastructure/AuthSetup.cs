@@ -53,12 +53,21 @@ internal static class AuthSetup
                 await Results.Problem(statusCode: 429, title: "Too many attempts.", detail: "Too many requests from your address; try again in a minute.")
                     .ExecuteAsync(ctx.HttpContext);
             };
-            o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Keyed on the client's address, which ProxySetup has already taken from a trusted proxy's forwarded header.
+            o.AddPolicy(AuthRateLimit, http => IsUnlimitedProfileRequest(http.Request)
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;
     }
+
+    // The profile page carries the auth policy for its password form, the same limit as PUT /api/me/password; viewing the
+    // page and its other forms are not password guesses.
+    private static bool IsUnlimitedProfileRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/profile")
+        && !(HttpMethods.IsPost(request.Method) && string.Equals(request.Query["handler"], "Password", StringComparison.OrdinalIgnoreCase));
 
     public static async Task SignInAsync(HttpContext http, SessionDto session)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Scheduling;
 using Quartz;
 
@@ -16,7 +17,7 @@ internal static class QuartzSetup
         if (string.Equals(config["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
             return services;
 
-        var postgres = string.Equals(config["Database:Provider"], "postgres", StringComparison.OrdinalIgnoreCase);
+        var postgres = DatabaseProviders.From(config) == DatabaseProvider.Postgres;
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>

@@ -64,6 +64,9 @@ internal sealed class PayModel(IMediator mediator, IConfiguration config) : Port
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // In test and live mode the page carries no plain card inputs: raw card fields here bypassed Adyen's component.
+        if (Adyen is not null && new[] { CardNumber, ExpiryMonth, ExpiryYear, Cvc }.Any(f => !string.IsNullOrEmpty(f)))
+            return BadRequest();
         if (AccountId is not { } formAccount)
             return BadRequest();
         var loaded = await LoadAsync(formAccount);

@@ -12,6 +12,7 @@ using Portal.Modules.Payments.Contracts.Methods;
 namespace Portal.Host.Pages;
 
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AuthSetup.AuthRateLimit)]
 internal sealed class ProfileModel(IMediator mediator) : PortalPage(mediator)
 {
     [BindProperty]

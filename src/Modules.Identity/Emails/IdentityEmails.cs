@@ -50,6 +50,25 @@ internal sealed class IdentityEmails(IdentityOptions options)
                  + "<p>If it was not you, ignore this email; your password stays as it is.</p>"));
     }
 
+    public EmailMessage PasswordChanged(string to, string name, bool byReset)
+    {
+        var how = byReset ? "reset from an emailed link" : "changed";
+        var link = $"{options.BaseUrl}/forgot-password";
+        return new EmailMessage(to, "Your Portal password was changed",
+            $"""
+            Hello {name},
+
+            The password of your Portal login was just {how}, and every other session was signed out.
+
+            If that was you, there is nothing to do. If it was not, reset your password now and tell your account's administrator:
+
+            {link}
+            """,
+            Html($"<p>Hello {E(name)},</p><p>The password of your Portal login was just {how}, and every other session was signed out.</p>"
+                 + $"<p>If that was you, there is nothing to do. If it was not, <a href=\"{E(link)}\">reset your password now</a> "
+                 + "and tell your account's administrator.</p>"));
+    }
+
     private static string E(string value) => WebUtility.HtmlEncode(value);
 
     private static string Html(string body) =>

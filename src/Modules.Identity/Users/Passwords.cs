@@ -1,10 +1,8 @@
 using FluentValidation;
 using MediatR;
 using Portal.BuildingBlocks.Data;
-using Portal.BuildingBlocks.Email;
-using Portal.BuildingBlocks.Mediation;
+using Portal.BuildingBlocks.Messaging;
 using Portal.Modules.Identity.Contracts.Users;
-using Portal.Modules.Identity.Emails;
 using Portal.Modules.Identity.Passwords;
 using Portal.Modules.Identity.Sessions;
 
@@ -19,7 +17,7 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
     }
 }
 
-internal sealed class ChangePasswordCommandHandler(IDatabase db, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ChangePasswordCommand>
+internal sealed class ChangePasswordCommandHandler(IDatabase db, IOutbox outbox, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ChangePasswordCommand>
 {
     protected override async Task Handle(ChangePasswordCommand command, CancellationToken ct)
     {
@@ -29,47 +27,7 @@ internal sealed class ChangePasswordCommandHandler(IDatabase db, PasswordHashing
         await db.ExecuteAsync("update identity_users set password_hash = @Hash where id = @UserKey",
             new { Hash = await hashing.HashAsync(command.NewPassword, ct), command.UserKey }, ct);
         await SessionRevocation.EndAllAsync(db, command.UserKey, command.KeepSessionKey, clock.GetUtcNow(), ct);
-    }
-}
-
-/// <summary>Issues the reset token in a short transaction, then emails it: the raw token is never stored.</summary>
-internal sealed class ForgotPasswordCommandHandler(IMediator mediator, IEmailSender email, IdentityEmails emails) : IRequestHandler<ForgotPasswordCommand, Unit>
-{
-    public async Task<Unit> Handle(ForgotPasswordCommand command, CancellationToken ct)
-    {
-        var issued = await mediator.Send(new IssuePasswordResetCommand(command.UserId ?? "", command.Email ?? ""), ct);
-        if (issued is not null)
-            await email.SendAsync(emails.PasswordReset(issued.Email, issued.Name, issued.Token), ct);
-        return Unit.Value;
-    }
-}
-
-internal sealed record IssuePasswordResetCommand(string UserId, string Email) : ICommand<IssuedReset?>;
-
-internal sealed record IssuedReset(string Token, string Email, string Name);
-
-internal sealed class IssuePasswordResetCommandHandler(IDatabase db, IdentityOptions options, TimeProvider clock) : IRequestHandler<IssuePasswordResetCommand, IssuedReset?>
-{
-    public async Task<IssuedReset?> Handle(IssuePasswordResetCommand command, CancellationToken ct)
-    {
-        var user = await db.QuerySingleOrDefaultAsync<UserRow>(
-            "select id, email, name from identity_users where user_id_normalized = @Normalized",
-            new { Normalized = Roles.Normalize(command.UserId) }, ct);
-        if (user is null || !string.Equals(user.Email.Trim(), command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
-            return null;
-        var token = Tokens.New();
-        var now = clock.GetUtcNow();
-        await db.ExecuteAsync("""
-            insert into identity_password_resets (token_hash, user_key, created_at, expires_at) values (@Hash, @UserKey, @Now, @Expires)
-            """, new { Hash = Tokens.Hash(token), UserKey = user.Id, Now = now, Expires = now + options.ResetLifetime }, ct);
-        return new IssuedReset(token, user.Email, user.Name);
-    }
-
-    private sealed record UserRow
-    {
-        public Guid Id { get; init; }
-        public string Email { get; init; } = "";
-        public string Name { get; init; } = "";
+        outbox.Add(new PasswordChangedEvent(command.UserKey, ByReset: false));
     }
 }
 
@@ -82,7 +40,7 @@ internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPas
     }
 }
 
-internal sealed class ResetPasswordCommandHandler(IDatabase db, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ResetPasswordCommand>
+internal sealed class ResetPasswordCommandHandler(IDatabase db, IOutbox outbox, PasswordHashing hashing, TimeProvider clock) : AsyncRequestHandler<ResetPasswordCommand>
 {
     protected override async Task Handle(ResetPasswordCommand command, CancellationToken ct)
     {
@@ -99,5 +57,6 @@ internal sealed class ResetPasswordCommandHandler(IDatabase db, PasswordHashing 
         await db.ExecuteAsync("update identity_users set password_hash = @Hash where id = @UserKey",
             new { Hash = await hashing.HashAsync(command.NewPassword, ct), UserKey = userKey }, ct);
         await SessionRevocation.EndAllAsync(db, userKey.Value, null, now, ct);
+        outbox.Add(new PasswordChangedEvent(userKey.Value, ByReset: true));
     }
 }

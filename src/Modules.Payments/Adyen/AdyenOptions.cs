@@ -14,6 +14,9 @@ internal sealed record AdyenOptions
     public string? LiveUrlPrefix { get; init; }
     public string? BaseUrl { get; init; }
 
+    // Outside Development the emulator would take any card and pay nothing; only an explicit opt-in (a demo) runs it.
+    public bool AllowEmulator { get; init; }
+
     // Records print every property by default; secrets must never reach a log line.
     private bool PrintMembers(StringBuilder builder)
     {

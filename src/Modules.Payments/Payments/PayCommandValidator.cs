@@ -1,11 +1,12 @@
 using FluentValidation;
+using Portal.Modules.Payments.Adyen;
 using Portal.Modules.Payments.Contracts.Payments;
 
 namespace Portal.Modules.Payments.Payments;
 
 internal sealed class PayCommandValidator : AbstractValidator<PayCommand>
 {
-    public PayCommandValidator()
+    public PayCommandValidator(AdyenOptions adyen)
     {
         RuleFor(c => c.IdempotencyKey).NotEmpty().MaximumLength(64).WithMessage("Send an Idempotency-Key header of 1 to 64 characters.");
         RuleFor(c => c.Amount.Value).GreaterThan(0).WithName("amount").WithMessage("The amount must be more than zero.");
@@ -16,12 +17,12 @@ internal sealed class PayCommandValidator : AbstractValidator<PayCommand>
             .When(c => c.Allocations is not null).WithMessage("Allocate a positive amount to each invoice, each invoice once.");
         RuleFor(c => c.Method).Custom((method, context) =>
         {
-            foreach (var problem in MethodProblems(method))
+            foreach (var problem in MethodProblems(method, adyen.Mode))
                 context.AddFailure("paymentMethod", problem);
         });
     }
 
-    private static IEnumerable<string> MethodProblems(PaymentMethodInputDto method)
+    private static IEnumerable<string> MethodProblems(PaymentMethodInputDto method, string mode)
     {
         if (method.StoredPaymentMethodId is not null)
             yield break;
@@ -30,6 +31,10 @@ internal sealed class PayCommandValidator : AbstractValidator<PayCommand>
             case "scheme":
                 if (new[] { method.EncryptedCardNumber, method.EncryptedExpiryMonth, method.EncryptedExpiryYear, method.EncryptedSecurityCode }.Any(string.IsNullOrWhiteSpace))
                     yield return "Enter the card number, expiry month, expiry year and security code.";
+                // A plain card number must never pass through our server: only the card component's encrypted values are taken.
+                else if (new[] { method.EncryptedCardNumber, method.EncryptedExpiryMonth, method.EncryptedExpiryYear, method.EncryptedSecurityCode }
+                         .Any(f => !EncryptedCardFields.Acceptable(f, mode)))
+                    yield return "Card details must come encrypted from the secure card form.";
                 if (string.IsNullOrWhiteSpace(method.HolderName) || method.HolderName.Length > 80)
                     yield return "Enter the name on the card (at most 80 characters).";
                 break;

@@ -17,8 +17,8 @@ internal sealed record AdyenNotificationStoredEvent(Guid EventId) : IIntegration
 /// Settles what only the processor can tell us: ACH and other pending payments, payments whose answer was lost, refunds,
 /// cancellations and chargebacks. Every step is guarded by state, so duplicates and events in any order change nothing twice.
 /// </summary>
-internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, TimeProvider clock, ILogger<AdyenNotificationStoredEventHandler> logger,
-    PaymentsMetrics metrics)
+internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediator mediator, WebhookAmountCheck amounts, TimeProvider clock,
+    ILogger<AdyenNotificationStoredEventHandler> logger, PaymentsMetrics metrics)
     : INotificationHandler<AdyenNotificationStoredEvent>
 {
     public async Task Handle(AdyenNotificationStoredEvent notification, CancellationToken ct)
@@ -31,7 +31,8 @@ internal sealed class AdyenNotificationStoredEventHandler(IDatabase db, IMediato
         var ourId = Guid.TryParseExact(item.MerchantReference, "N", out var id) ? id : (Guid?)null;
         bool? changed = item.EventCode switch
         {
-            EventCodes.Authorisation when ourId is { } paymentId => await AuthorisationAsync(item, paymentId, ct),
+            EventCodes.Authorisation when ourId is { } paymentId =>
+                await amounts.MatchesAsync(notification.EventId, item, paymentId, ct) && await AuthorisationAsync(item, paymentId, ct),
             EventCodes.Refund when await RefundIdAsync(item, ourId, ct) is { } refundId =>
                 await mediator.Send(new MarkRefundCommand(refundId, item.IsSuccess ? RefundStatus.Succeeded : RefundStatus.Failed, item.PspReference), ct),
             EventCodes.RefundFailed when await RefundIdAsync(item, ourId, ct) is { } refundId =>

@@ -52,6 +52,9 @@ internal sealed class ReceiveAdyenWebhookCommandHandler(IDatabase db, IOutbox ou
 
     private bool CredentialsMatch(string? authorization)
     {
+        // Belt and braces beside the start-up check: with no secret configured nobody is let in.
+        if (string.IsNullOrEmpty(options.WebhookUsername) || string.IsNullOrEmpty(options.WebhookPassword) || !AdyenOptionsValidator.IsHexKey(options.HmacKey))
+            return false;
         if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             return false;
         var expected = Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.WebhookUsername}:{options.WebhookPassword}")));

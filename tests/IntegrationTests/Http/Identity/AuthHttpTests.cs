@@ -97,6 +97,7 @@ public abstract class AuthHttpTests(SqlDialect dialect) : HttpTest(dialect)
         var oldSession = await Factory.LoginAsync("pat");
 
         var forgot = await Factory.Anonymous().PostAsJsonAsync("/api/auth/forgot-password", new { userId = "pat", email = "PAT@example.test" });
+        await Factory.DrainOutboxAsync();
         var mail = Factory.Mailbox.To("pat@example.test").Last();
         var link = mail.LinkStartingWith("http://localhost/reset-password?token=")!;
         var token = link.Split("token=")[1];
@@ -120,6 +121,7 @@ public abstract class AuthHttpTests(SqlDialect dialect) : HttpTest(dialect)
 
         var wrongEmail = await Factory.Anonymous().PostAsJsonAsync("/api/auth/forgot-password", new { userId = "pat", email = "other@example.test" });
         var unknownUser = await Factory.Anonymous().PostAsJsonAsync("/api/auth/forgot-password", new { userId = "nobody", email = "pat@example.test" });
+        await Factory.DrainOutboxAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, wrongEmail.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, unknownUser.StatusCode);
@@ -132,6 +134,7 @@ public abstract class AuthHttpTests(SqlDialect dialect) : HttpTest(dialect)
         var account = await Factory.CreateAccountAsync();
         await Factory.AddMemberAsync(account, "pat", AccountRole.Admin);
         await Factory.Anonymous().PostAsJsonAsync("/api/auth/forgot-password", new { userId = "pat", email = "pat@example.test" });
+        await Factory.DrainOutboxAsync();
         var token = Factory.Mailbox.To("pat@example.test").Last().LinkStartingWith("http://localhost/reset-password?token=")!.Split("token=")[1];
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(61));

@@ -9,13 +9,13 @@ namespace Portal.IntegrationTests.Http.Payments;
 internal static class HostWebhooks
 {
     public static async Task PostAsync(PortalWebFactory portal, string eventCode, bool success, string psp, string? original, string merchantReference,
-        long cents, Dictionary<string, string>? additionalData = null, string? paymentMethod = null, string? reason = null)
+        long cents, Dictionary<string, string>? additionalData = null, string? paymentMethod = null, string? reason = null, string currency = "USD")
     {
         var options = portal.Services.GetRequiredService<AdyenOptions>();
         var item = new NotificationItem
         {
             EventCode = eventCode, Success = success ? "true" : "false", EventDate = "2026-03-02T15:00:00+00:00", MerchantAccountCode = options.MerchantAccount,
-            MerchantReference = merchantReference, PspReference = psp, OriginalReference = original, Amount = new Amount("USD", cents),
+            MerchantReference = merchantReference, PspReference = psp, OriginalReference = original, Amount = new Amount(currency, cents),
             Reason = reason ?? (success ? null : "Refused by the processor"), AdditionalData = additionalData ?? [], PaymentMethod = paymentMethod,
         };
         var response = await SignedWebhook.PostAsync(portal.CreateClient(), AdyenHmac.WithSignature(item, options.HmacKey),
