@@ -43,6 +43,7 @@ internal static class PortalApp
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseJobsDashboardGate();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -50,6 +51,7 @@ internal static class PortalApp
         app.MapHealthChecks("/health");
         app.MapPortalApi();
         app.MapRazorPages();
+        app.MapJobsDashboard();
         return app;
     }
 

@@ -33,7 +33,7 @@ public sealed class ArchitectureRuleTests
     [Fact]
     public void Migrations_have_one_script_per_number_for_both_engines()
     {
-        // The Host is left out: its Quartz tables exist on PostgreSQL only, by design (SQLite runs Quartz in memory).
+        // The Host is left out: its PostgreSQL scripts number differently (the previous scheduler's tables existed there only).
         var found = Solution.Modules.Append(Solution.BuildingBlocks)
             .SelectMany(a => MigrationRules.Violations(a.GetName().Name!, a.GetManifestResourceNames()));
 
