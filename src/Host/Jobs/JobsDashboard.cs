@@ -12,9 +12,10 @@ internal static class JobsDashboard
 {
     public const string Path = "/backoffice/jobs";
 
-    // Hangfire's pages carry one chart <style> block and empty style="" attributes; 'self' alone refuses them.
-    // These hashes allow exactly those, on the dashboard's own path only.
-    private const string StyleHashes = "'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+    // Hangfire's pages carry empty style="" attributes (the hash of "") and its chart script adds one <style> block;
+    // 'self' alone refuses both. These hashes allow exactly those, on the dashboard's own path only; never 'unsafe-inline'.
+    private const string StyleHashes =
+        "'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' 'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='";
 
     public static IApplicationBuilder UseJobsDashboardGate(this IApplicationBuilder app) =>
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (http, next) =>
