@@ -6,8 +6,8 @@ namespace Portal.Host.Jobs;
 internal sealed class ScheduledJob(JobRunner runner)
 {
     // No automatic retries: a sweep retries by design at its next firing and catches up what this one left.
-    // A failure stays visible (Failed state) on the jobs dashboard.
+    // A failure stays visible (Failed state) on the jobs dashboard, and so does what a run did (its result).
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("{0}")]
-    public async Task RunAsync(string job, CancellationToken ct) => await runner.RunAsync(job, ct);
+    public Task<JobRunResult> RunAsync(string job, CancellationToken ct) => runner.RunAsync(job, ct);
 }
