@@ -61,13 +61,13 @@ internal sealed class EmailSender(EmailOptions options) : IEmailSender
         mail.To.Add(MailboxAddress.Parse(message.To));
         mail.Subject = message.Subject;
         mail.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
-        if (string.IsNullOrWhiteSpace(options.SmtpHost))
-            await WriteToPickupAsync(mail, ct);
+        if (options.SmtpHost is { Length: > 0 } host && !string.IsNullOrWhiteSpace(host))
+            await SendSmtpAsync(mail, host, ct);
         else
-            await SendSmtpAsync(mail, ct);
+            await WriteToPickupAsync(mail, ct);
     }
 
-    private async Task SendSmtpAsync(MimeMessage mail, CancellationToken ct)
+    private async Task SendSmtpAsync(MimeMessage mail, string host, CancellationToken ct)
     {
         // MailKit logs no protocol unless given a logger, so credentials never reach our logs.
         using var client = new SmtpClient { Timeout = options.SmtpTimeoutSeconds * 1000 };
@@ -77,7 +77,7 @@ internal sealed class EmailSender(EmailOptions options) : IEmailSender
             SmtpSecurity.None => SecureSocketOptions.None,
             _ => SecureSocketOptions.StartTls,
         };
-        await client.ConnectAsync(options.SmtpHost, options.SmtpPort, socket, ct);
+        await client.ConnectAsync(host, options.SmtpPort, socket, ct);
         if (!string.IsNullOrEmpty(options.SmtpUsername))
             await client.AuthenticateAsync(options.SmtpUsername, options.SmtpPassword ?? "", ct);
         await client.SendAsync(mail, ct);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Microsoft.Extensions.Configuration;
 using Portal.BuildingBlocks.Email;
 using Portal.IntegrationTests.Infrastructure;
 
@@ -67,6 +67,6 @@ public sealed class SmtpEmailTests
         new("Portal <no-reply@portal.test>", Path.GetTempPath(), "127.0.0.1", port, null, null, security, SmtpTimeoutSeconds: 10);
 
     private static EmailOptions FromSettings(params (string Key, string Value)[] settings) =>
-        EmailOptions.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        EmailOptions.FromConfiguration(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
 }
