@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace Portal.Host.Jobs;
 
 /// <summary>
-/// `Jobs:&lt;name&gt;:Cron` keeps accepting the Quartz-style values written before Hangfire (seconds first, `?`, an optional
-/// year, days of the week numbered 1-7 from Sunday) and also takes Hangfire's own 5-field (or 6-field with seconds) form.
+/// `Jobs:&lt;name&gt;:Cron` keeps accepting the values written for the previous scheduler (ADR 0002: seconds first, `?`, an optional
+/// year, days of the week numbered 1-7 from Sunday) and also takes a standard 5-field cron; six or seven fields are read as the older form.
 /// Hangfire itself (Cronos) checks the result when the recurring job is registered.
 /// </summary>
 internal static partial class CronExpressions
@@ -23,7 +23,7 @@ internal static partial class CronExpressions
         }
         if (fields.Length != 6)
             throw Invalid(cron, key, "expected 5 fields, or 6 or 7 with seconds first");
-        // Quartz numbers the days of the week 1 (Sunday) to 7; Cronos 0 (Sunday) to 6. Names (MON-FRI) mean the same.
+        // The older form numbers the days of the week 1 (Sunday) to 7; Cronos 0 (Sunday) to 6. Names (MON-FRI) mean the same.
         fields[5] = DayNumber().Replace(fields[5], m => m.Index > 0 && fields[5][m.Index - 1] is '#' or '/'
             ? m.Value
             : (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -2,7 +2,7 @@ using Portal.Host.Jobs;
 
 namespace Portal.IntegrationTests.Foundation;
 
-/// <summary>`Jobs:&lt;name&gt;:Cron` values written in Quartz's form keep their meaning under Hangfire.</summary>
+/// <summary>`Jobs:&lt;name&gt;:Cron` values written for the previous scheduler (seconds first, 1-7 weekdays) keep their meaning under Hangfire.</summary>
 public sealed class CronExpressionsTests
 {
     [Theory]
@@ -13,7 +13,7 @@ public sealed class CronExpressionsTests
     [InlineData("0 0 6 ? * 2#1", "0 0 6 ? * 1#1")]
     [InlineData("0 0 12 * * ? *", "0 0 12 * * ?")]
     [InlineData("*/5 * * * *", "*/5 * * * *")]
-    public void ToHangfire_keeps_the_meaning_of_a_quartz_or_standard_cron(string configured, string expected) =>
+    public void ToHangfire_keeps_the_meaning_of_a_seconds_first_or_standard_cron(string configured, string expected) =>
         Assert.Equal(expected, CronExpressions.ToHangfire(configured, "Jobs:test:Cron"));
 
     [Theory]

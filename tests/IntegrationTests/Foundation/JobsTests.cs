@@ -13,7 +13,7 @@ public abstract class JobsTests(SqlDialect dialect) : HttpTest(dialect)
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Jobs:Enabled"] = "true",
-        // The Quartz-style form that existing settings use: every second.
+        // The seconds-first form that existing settings use: every second.
         ["Jobs:outbox-cleanup:Cron"] = "0/1 * * * * ?",
     };
 
