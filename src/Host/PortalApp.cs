@@ -45,6 +45,7 @@ internal static class PortalApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRequestLogScope();
+        app.UseJobsDashboardGate();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -54,6 +55,7 @@ internal static class PortalApp
         app.MapPortalHealth();
         app.MapPortalApi();
         app.MapRazorPages();
+        app.MapJobsDashboard();
         return app;
     }
 

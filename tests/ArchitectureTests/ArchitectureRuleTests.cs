@@ -8,32 +8,9 @@ namespace Portal.ArchitectureTests;
 public sealed class ArchitectureRuleTests
 {
     [Fact]
-    public void References_follow_the_module_rules()
-    {
-        var graph = Solution.All.ToDictionary(a => a.GetName().Name!, a => (IReadOnlyCollection<string>)a.GetReferencedAssemblies().Select(r => r.Name!).ToList());
-
-        Assert.Empty(ReferenceRules.Violations(graph));
-    }
-
-    [Fact]
-    public void References_rule_catches_each_kind_of_violation()
-    {
-        var graph = new Dictionary<string, IReadOnlyCollection<string>>
-        {
-            ["Portal.Modules.Payments"] = ["Portal.Modules.Invoicing", "Portal.Modules.Invoicing.Contracts", "Quartz"],
-            ["Portal.Modules.Payments.Contracts"] = ["Portal.BuildingBlocks", "Dapper"],
-            ["Portal.BuildingBlocks"] = ["Portal.Modules.Identity.Contracts"],
-        };
-
-        var found = ReferenceRules.Violations(graph);
-
-        Assert.Equal(4, found.Count);
-    }
-
-    [Fact]
     public void Migrations_have_one_script_per_number_for_both_engines()
     {
-        // The Host is left out: its Quartz tables exist on PostgreSQL only, by design (SQLite runs Quartz in memory).
+        // The Host is left out: its PostgreSQL scripts number differently (the previous scheduler's tables existed there only).
         var found = Solution.Modules.Append(Solution.BuildingBlocks)
             .SelectMany(a => MigrationRules.Violations(a.GetName().Name!, a.GetManifestResourceNames()));
 

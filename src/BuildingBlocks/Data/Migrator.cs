@@ -15,7 +15,8 @@ public sealed record MigrationSource(string Module, Assembly Assembly);
 /// </summary>
 public sealed class Migrator(ConnectionFactory factory, IEnumerable<MigrationSource> sources, TimeProvider clock, ILogger<Migrator> logger)
 {
-    private const long AdvisoryLockKey = 0x506F7274616C; // "Portal"
+    /// <summary>The PostgreSQL advisory lock every schema change takes, ours and the job storage's alike.</summary>
+    public const long AdvisoryLockKey = 0x506F7274616C; // "Portal"
 
     public async Task<int> MigrateAsync(CancellationToken ct = default)
     {

@@ -83,6 +83,7 @@ internal static class CliCommands
     private static async Task<int> MigrateAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
         var applied = await services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await ActivatorUtilities.CreateInstance<Jobs.HangfireSchema>(services).InstallAsync(ct);
         Console.WriteLine($"Database is up to date ({applied} scripts applied).");
         return 0;
     }

@@ -18,7 +18,7 @@ internal static class HealthEndpoints
     {
         var outboxMaxAge = TimeSpan.FromMinutes(double.TryParse(config["Health:OutboxMaxAgeMinutes"], out var minutes) && minutes > 0 ? minutes : 15);
         // The one line to change with the scheduler: readiness only asks IJobServerStatus.
-        services.AddSingleton<IJobServerStatus, QuartzJobServerStatus>();
+        services.AddSingleton<IJobServerStatus, HangfireJobServerStatus>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready])

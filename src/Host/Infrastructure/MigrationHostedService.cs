@@ -1,11 +1,16 @@
 using Portal.BuildingBlocks.Data;
+using Portal.Host.Jobs;
 
 namespace Portal.Host.Infrastructure;
 
 /// <summary>Brings the schema up to date before anything else starts (registered first, so it runs first).</summary>
-internal sealed class MigrationHostedService(Migrator migrator) : IHostedService
+internal sealed class MigrationHostedService(Migrator migrator, HangfireSchema hangfire) : IHostedService
 {
-    public Task StartAsync(CancellationToken ct) => migrator.MigrateAsync(ct);
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await migrator.MigrateAsync(ct);
+        await hangfire.InstallAsync(ct);
+    }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -4,7 +4,7 @@ using Portal.BuildingBlocks.Scheduling;
 
 namespace Portal.Host.Jobs;
 
-/// <summary>Runs one named schedule's sweep in its own scope: from Quartz, or on demand from the back office.</summary>
+/// <summary>Runs one named schedule's sweep in its own scope: from Hangfire, or on demand from the back office.</summary>
 internal sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<ScheduledCommand> schedules, ILogger<JobRunner> logger)
 {
     public async Task<JobRunResult> RunAsync(string name, CancellationToken ct)

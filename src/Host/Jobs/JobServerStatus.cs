@@ -1,4 +1,4 @@
-using Quartz;
+using Hangfire;
 
 namespace Portal.Host.Jobs;
 
@@ -11,17 +11,22 @@ internal interface IJobServerStatus
     Task<bool> IsRunningAsync(CancellationToken ct);
 }
 
-// Quartz's hosted service starts the scheduler with the host and shuts it down when the host stops.
-internal sealed class QuartzJobServerStatus(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime) : IJobServerStatus
+/// <summary>The name this host's Hangfire server announces in the storage's server list.</summary>
+internal sealed record JobServerName(string Value);
+
+// Running means this host's Hangfire server has announced itself in the storage (its heartbeat) and the host is not stopping.
+internal sealed class HangfireJobServerStatus(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime) : IJobServerStatus
 {
     public bool IsEnabled => !string.Equals(config["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<bool> IsRunningAsync(CancellationToken ct)
+    public Task<bool> IsRunningAsync(CancellationToken ct)
     {
-        if (services.GetService<ISchedulerFactory>() is not { } factory)
-            return false;
+        if (services.GetService<JobServerName>() is not { } name || services.GetService<JobStorage>() is not { } storage)
+            return Task.FromResult(false);
         if (!lifetime.ApplicationStarted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
-            return false;
-        return await factory.GetScheduler(ct) is not null;
+            return Task.FromResult(false);
+        // Hangfire names a server "<ServerName in lower case>:<process id>:<guid>".
+        var prefix = name.Value.ToLowerInvariant() + ":";
+        return Task.FromResult(storage.GetMonitoringApi().Servers().Any(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)));
     }
 }

@@ -1,41 +1,43 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
-using Quartz;
 
 namespace Portal.IntegrationTests.Foundation;
 
-/// <summary>Smoke test of the Quartz wiring: a schedule fires through the real job store of each engine.</summary>
+/// <summary>Smoke test of the Hangfire wiring: a schedule fires through the real job storage of each engine.</summary>
 public abstract class JobsTests(SqlDialect dialect) : HttpTest(dialect)
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Jobs:Enabled"] = "true",
+        // The seconds-first form that existing settings use: every second.
         ["Jobs:outbox-cleanup:Cron"] = "0/1 * * * * ?",
     };
 
     [DbFact]
-    public async Task Scheduled_job_fires_through_the_job_store()
+    public async Task Scheduled_job_fires_through_the_job_storage()
     {
-        var scheduler = await Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = new TriggerKey("outbox-cleanup");
+        var storage = Factory.Services.GetRequiredService<JobStorage>();
 
-        var fired = await WaitAsync(async () => (await scheduler.GetTrigger(trigger))?.PreviousFireTimeUtc is not null, TimeSpan.FromSeconds(20));
+        var fired = await HangfireProbe.WaitAsync(() => HangfireProbe.Succeeded(storage, "outbox-cleanup") > 0, TimeSpan.FromSeconds(30));
 
-        Assert.True(fired, "The outbox-cleanup trigger did not fire within 20 seconds.");
-        Assert.Equal(Dialect == SqlDialect.Postgres, (await scheduler.GetMetadata(CancellationToken.None)).JobStoreClustered);
+        Assert.True(fired, "No outbox-cleanup run succeeded within 30 seconds.");
+        Assert.IsType(Dialect == SqlDialect.Postgres ? typeof(PostgreSqlStorage) : typeof(InMemoryStorage), storage);
     }
 
-    private static async Task<bool> WaitAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    [DbFact]
+    public void Every_schedule_is_registered_as_a_recurring_job_with_its_converted_cron()
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-                return true;
-            await Task.Delay(200);
-        }
-        return false;
+        using var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var jobs = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).ToDictionary(j => j.Id, j => j.Cron);
+
+        Assert.Equal(Portal.Host.PortalComposition.Schedules.Select(s => s.Name).Order(), jobs.Keys.Order());
+        Assert.Equal("0 0 13 * * ?", jobs["autopay"]);
+        Assert.Equal("0/1 * * * * ?", jobs["outbox-cleanup"]);
     }
 }
 

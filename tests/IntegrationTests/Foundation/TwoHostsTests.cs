@@ -6,7 +6,7 @@ using Portal.IntegrationTests.Infrastructure;
 
 namespace Portal.IntegrationTests.Foundation;
 
-/// <summary>Several hosts share one PostgreSQL database: they start together, migrate once and join one Quartz cluster.</summary>
+/// <summary>Several hosts share one PostgreSQL database: they start together, migrate once (Hangfire's schema too) and both run Hangfire servers.</summary>
 public sealed class TwoHostsTestsOnPostgres : IPostgresTest
 {
     [DbFact]
@@ -23,16 +23,17 @@ public sealed class TwoHostsTestsOnPostgres : IPostgresTest
         Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health")).StatusCode);
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) - count(distinct (module, version)) from schema_versions"));
-        Assert.Equal(2L, await SchedulersCheckedInAsync(connection, expected: 2));
+        Assert.Equal(2L, await ServersCheckedInAsync(connection, expected: 2));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("select count(*) from hangfire.schema"));
     }
 
-    // Quartz starts after the host has started and checks in from its own thread, so the second row may come a moment later.
-    private static async Task<long> SchedulersCheckedInAsync(NpgsqlConnection connection, long expected)
+    // Hangfire's server announces itself from its own thread after the host has started, so the second row may come a moment later.
+    private static async Task<long> ServersCheckedInAsync(NpgsqlConnection connection, long expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var count = await connection.ExecuteScalarAsync<long>("select count(*) from qrtz_scheduler_state");
+            var count = await connection.ExecuteScalarAsync<long>("select count(*) from hangfire.server");
             if (count >= expected || DateTime.UtcNow > deadline)
                 return count;
             await Task.Delay(100);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Portal.IntegrationTests.Infrastructure;
 
-/// <summary>Just enough MIME to read what System.Net.Mail writes: headers, multipart parts, base64 and quoted-printable.</summary>
+/// <summary>Just enough MIME to read what MimeKit writes: headers, multipart parts, base64 and quoted-printable.</summary>
 internal sealed partial class MimeReader
 {
     private readonly Dictionary<string, string> headers;
