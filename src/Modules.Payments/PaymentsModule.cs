@@ -16,6 +16,7 @@ public static class PaymentsModule
         services.AddSingleton(Autopay.AutopayOptions.From(config));
         services.AddScoped<Autopay.AutopayNotices>();
         services.AddScoped<Receipts.PaymentEmails>();
+        services.AddScoped<Payments.RefusalLimit>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<AdyenEndpoint>().BaseUrl;
