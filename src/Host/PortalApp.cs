@@ -43,6 +43,7 @@ internal static class PortalApp
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseCsrfHeader();
         app.UseRateLimiter();
         app.UseAuthorization();
 
