@@ -22,6 +22,7 @@ internal static class PortalApp
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
+        builder.Services.AddHostedService<Pages.AdyenWebComponentCheck>();
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddPortal(builder.Configuration);
