@@ -40,6 +40,7 @@ internal static class PortalApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseNulCharacterGuard();
         app.UseSecurityHeaders(app.Configuration);
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -59,6 +60,7 @@ internal static class PortalApp
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new NulCharacterGuard.StringConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
     }
