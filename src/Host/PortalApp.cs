@@ -18,6 +18,7 @@ internal static class PortalApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<ShutdownGuard>();
 
+        builder.Services.AddHostedService<Pages.AdyenWebComponentCheck>();
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddPortal(builder.Configuration);
@@ -40,12 +41,14 @@ internal static class PortalApp
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
+        app.UseNulCharacterGuard();
         app.UseSecurityHeaders(app.Configuration);
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRequestLogScope();
         app.UseJobsDashboardGate();
+        app.UseCsrfHeader();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -63,6 +66,7 @@ internal static class PortalApp
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new NulCharacterGuard.StringConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
     }

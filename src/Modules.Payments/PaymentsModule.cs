@@ -24,6 +24,7 @@ public static class PaymentsModule
         services.AddScoped<Autopay.AutopayNotices>();
         services.AddScoped<Receipts.PaymentEmails>();
         services.AddScoped<Webhooks.WebhookAmountCheck>();
+        services.AddScoped<Payments.RefusalLimit>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<AdyenEndpoint>().BaseUrl;

@@ -36,12 +36,16 @@ internal static class CliCommands
         }
     }
 
+    // By name only: Enum.TryParse would also take "1" or "7", numbers that are no role's name.
+    private static bool StaffRoleNamed(string text, out StaffRole role) =>
+        Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !text.Trim().All(c => char.IsDigit(c) || c is '-' or '+');
+
     /// <summary>create-staff --user-id ID --email EMAIL --role finance|admin [--name NAME]; password from PORTAL_PASSWORD or stdin.</summary>
     private static async Task<int> CreateStaffAsync(IServiceProvider services, string[] args, CancellationToken ct)
     {
         var options = Options(args);
         if (!options.TryGetValue("--user-id", out var userId) || !options.TryGetValue("--email", out var email)
-            || !options.TryGetValue("--role", out var roleText) || !Enum.TryParse<StaffRole>(roleText, ignoreCase: true, out var role))
+            || !options.TryGetValue("--role", out var roleText) || !StaffRoleNamed(roleText, out var role))
         {
             await Console.Error.WriteLineAsync("Usage: create-staff --user-id ID --email EMAIL --role finance|admin [--name NAME] (password from PORTAL_PASSWORD or standard input)");
             return 2;

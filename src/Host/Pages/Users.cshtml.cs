@@ -15,7 +15,7 @@ internal sealed class UsersModel(IMediator mediator) : PortalPage(mediator)
     public string? TargetUserId { get; set; }
 
     [BindProperty]
-    public AccountRole Role { get; set; }
+    public string? Role { get; set; }
 
     [BindProperty]
     public string? Email { get; set; }
@@ -39,18 +39,24 @@ internal sealed class UsersModel(IMediator mediator) : PortalPage(mediator)
     }
 
     public Task<IActionResult> OnPostInviteAsync() =>
-        ActAsync(id => new InviteUserCommand(id, Email ?? "", Role, User.UserKey()), "invited");
+        ActAsync(id => RoleInput.Parse(Role) is { } role ? new InviteUserCommand(id, Email ?? "", role, User.UserKey()) : null, "invited");
 
-    public Task<IActionResult> OnPostRoleAsync() => ActAsync(id => new ChangeMemberRoleCommand(id, TargetUserId ?? "", Role), "role");
+    public Task<IActionResult> OnPostRoleAsync() =>
+        ActAsync(id => RoleInput.Parse(Role) is { } role ? new ChangeMemberRoleCommand(id, TargetUserId ?? "", role) : null, "role");
 
-    public Task<IActionResult> OnPostRemoveAsync() => ActAsync(id => new RemoveMemberCommand(id, TargetUserId ?? ""), "removed");
+    public Task<IActionResult> OnPostRemoveAsync() => ActAsync<MediatR.Unit>(id => new RemoveMemberCommand(id, TargetUserId ?? ""), "removed");
 
-    private async Task<IActionResult> ActAsync<T>(Func<Guid, IRequest<T>> command, string done)
+    private async Task<IActionResult> ActAsync<T>(Func<Guid, IRequest<T>?> command, string done)
     {
         await LoadUserAsync();
         if (!IsAdmin)
             return Forbid();
-        if (await TrySendAsync(command(Account!.AccountId)))
+        if (command(Account!.AccountId) is not { } request)
+        {
+            ModelState.AddModelError(nameof(Role), RoleInput.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else if (await TrySendAsync(request))
             return Redirect($"/users?done={done}");
         await LoadAsync(null);
         return Page();

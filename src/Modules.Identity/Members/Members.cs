@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Errors;
@@ -16,6 +17,12 @@ internal sealed class GetAccountUsersQueryHandler(IDatabase db) : IRequestHandle
             """, query, ct);
         return rows.Select(r => new AccountUserDto(r.UserId, r.Name, r.Email, Roles.Account(r.Role))).ToList();
     }
+}
+
+internal sealed class ChangeMemberRoleCommandValidator : AbstractValidator<ChangeMemberRoleCommand>
+{
+    public ChangeMemberRoleCommandValidator() =>
+        RuleFor(c => c.Role).IsInEnum().WithMessage("Role must be basic, accounting or admin.");
 }
 
 internal sealed class ChangeMemberRoleCommandHandler(IDatabase db) : AsyncRequestHandler<ChangeMemberRoleCommand>

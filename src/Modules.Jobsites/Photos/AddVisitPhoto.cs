@@ -33,13 +33,16 @@ internal sealed class AddVisitPhotoCommandHandler(IDatabase db, PhotoStore store
         var format = PhotoFormat.Detect(header.AsSpan(0, read))
             ?? throw new BusinessRuleException("photo_type_not_supported", "Only JPEG and PNG photos are accepted.");
         source.Position = 0;
+        // The database is the one place every host reads (at most 10 MB a photo); the file is this host's cache of it.
+        var content = new byte[size];
+        await source.ReadExactlyAsync(content, ct);
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        await store.SaveAsync(id, format, source, ct);
+        await store.SaveAsync(id, format, new MemoryStream(content, writable: false), ct);
         const string sql = """
-            insert into jobsites_photos (id, visit_id, account_id, content_type, size_bytes, caption, created_at)
-            values (@Id, @VisitId, @AccountId, @ContentType, @SizeBytes, @Caption, @Now)
+            insert into jobsites_photos (id, visit_id, account_id, content_type, size_bytes, caption, created_at, content)
+            values (@Id, @VisitId, @AccountId, @ContentType, @SizeBytes, @Caption, @Now, @Content)
             """;
         try
         {
@@ -52,6 +55,7 @@ internal sealed class AddVisitPhotoCommandHandler(IDatabase db, PhotoStore store
                 SizeBytes = size,
                 Caption = string.IsNullOrWhiteSpace(command.Caption) ? null : command.Caption.Trim(),
                 Now = now,
+                Content = content,
             }, ct);
         }
         catch

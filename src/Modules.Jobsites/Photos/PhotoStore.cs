@@ -13,13 +13,14 @@ internal sealed class PhotoStore(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var target = PathOf(photoId, format);
-        var partial = target + ".partial";
+        // Two requests may fill this host's copy at once: each writes its own partial file, and the same bytes win either way.
+        var partial = $"{target}.{Guid.NewGuid():N}.partial";
         try
         {
             await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
                 await content.CopyToAsync(file, ct);
             // Readers never see a half-written photo: the file appears under its real name only when complete.
-            File.Move(partial, target);
+            File.Move(partial, target, overwrite: true);
         }
         finally
         {

@@ -18,13 +18,16 @@ internal sealed record BegunPayment(Guid PaymentId, bool IsNew, string Status, D
 
 internal sealed record SavedMethod(string Token, string Type, string? Brand, string? Last4);
 
-internal sealed class BeginPaymentCommandHandler(IDatabase db, IMediator mediator, TimeProvider clock) : IRequestHandler<BeginPaymentCommand, BegunPayment>
+internal sealed class BeginPaymentCommandHandler(IDatabase db, IMediator mediator, TimeProvider clock, RefusalLimit refusals)
+    : IRequestHandler<BeginPaymentCommand, BegunPayment>
 {
     public async Task<BegunPayment> Handle(BeginPaymentCommand command, CancellationToken ct)
     {
         var pay = command.Pay;
         if (await ExistingAsync(pay, command.RequestHash, ct) is { } existing)
             return existing;
+        if (!pay.MerchantInitiated)
+            await refusals.CheckAsync(pay.AccountId, pay.PaidBy, ct);
         var stored = pay.Method.StoredPaymentMethodId is { } methodId ? await SavedMethodAsync(pay.AccountId, methodId, ct) : null;
         var now = clock.GetUtcNow();
         var paymentId = Guid.CreateVersion7(now);

@@ -10,16 +10,32 @@ internal sealed class PayCommandValidator : AbstractValidator<PayCommand>
     {
         RuleFor(c => c.IdempotencyKey).NotEmpty().MaximumLength(64).WithMessage("Send an Idempotency-Key header of 1 to 64 characters.");
         RuleFor(c => c.Amount.Value).GreaterThan(0).WithName("amount").WithMessage("The amount must be more than zero.");
-        RuleFor(c => c.Allocations).Must((c, allocations) => allocations!.Sum(a => a.Amount.Value) == c.Amount.Value)
-            .When(c => c.Allocations is not null).WithMessage("The allocations must add up to the amount.");
-        RuleFor(c => c.Allocations).Must(a => a!.Count > 0 && a.Count <= 200 && a.Select(x => x.InvoiceId).Distinct().Count() == a.Count
-                && a.All(x => x.Amount.Value > 0))
-            .When(c => c.Allocations is not null).WithMessage("Allocate a positive amount to each invoice, each invoice once.");
+        RuleFor(c => c.Allocations).Custom((allocations, context) =>
+        {
+            if (allocations is not null && AllocationProblem(context.InstanceToValidate, allocations) is { } problem)
+                context.AddFailure("allocations", problem);
+        });
         RuleFor(c => c.Method).Custom((method, context) =>
         {
+            if (method is null)
+            {
+                context.AddFailure("paymentMethod", "Choose a payment method.");
+                return;
+            }
             foreach (var problem in MethodProblems(method, adyen.Mode))
                 context.AddFailure("paymentMethod", problem);
         });
+    }
+
+    // Hostile bodies reach here as parsed JSON: null items, other currencies, and amounts whose sum overflows a long.
+    private static string? AllocationProblem(PayCommand command, IReadOnlyList<PaymentAllocationDto?> allocations)
+    {
+        if (allocations.Count is 0 or > 200 || allocations.Any(a => a is null || a.InvoiceId == Guid.Empty))
+            return "Send 1 to 200 allocations, each with an invoiceId and an amount.";
+        if (allocations.Any(a => a!.Amount.Value <= 0 || a.Amount.Currency != command.Amount.Currency)
+            || allocations.Select(a => a!.InvoiceId).Distinct().Count() != allocations.Count)
+            return "Allocate a positive amount in the payment's currency to each invoice, each invoice once.";
+        return allocations.Sum(a => (decimal)a!.Amount.Value) == command.Amount.Value ? null : "The allocations must add up to the amount.";
     }
 
     private static IEnumerable<string> MethodProblems(PaymentMethodInputDto method, string mode)

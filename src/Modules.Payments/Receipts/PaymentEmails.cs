@@ -22,9 +22,11 @@ internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, ICon
 
     private string BaseUrl => (config["Portal:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
 
-    public async Task SendAsync(string kind, Guid accountId, Guid paymentId, Money amount, IReadOnlyDictionary<string, string?> extra, CancellationToken ct)
+    public async Task SendAsync(string kind, Guid accountId, Guid paymentId, Money amount, IReadOnlyDictionary<string, string?> extra, CancellationToken ct,
+        Guid? onlyTo = null)
     {
-        var recipients = (await mediator.Send(new GetNotificationRecipientsQuery(accountId, AccountRole.Accounting), ct))
+        var recipients = (onlyTo is { } userKey ? await PersonAsync(userKey, accountId, ct)
+                : await mediator.Send(new GetNotificationRecipientsQuery(accountId, AccountRole.Accounting), ct))
             .DistinctBy(r => r.Email.Trim().ToLowerInvariant()).ToList();
         if (recipients.Count == 0)
             return;
@@ -60,6 +62,13 @@ internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, ICon
             }
         }
     }
+
+    // One person of the account who still bills for it and wants email; nobody otherwise.
+    private async Task<IReadOnlyList<RecipientDto>> PersonAsync(Guid userKey, Guid accountId, CancellationToken ct) =>
+        await mediator.Send(new GetMeQuery(userKey), ct) is { EmailNotifications: true } me
+        && me.Accounts.Any(a => a.AccountId == accountId && a.Role >= AccountRole.Accounting)
+            ? [new RecipientDto(me.UserId, me.Name, me.Email)]
+            : [];
 
     private static string Describe(PaymentMethodSummaryDto method) => method.Type switch
     {

@@ -45,6 +45,18 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(2, badRole);
     }
 
+    [DbFact]
+    public async Task Create_staff_refuses_a_role_given_as_a_number()
+    {
+        await RunAsync(null, "migrate");
+
+        var (one, _) = await RunAsync("Staff-Pass-2030", "create-staff", "--user-id", "fran", "--email", "fran@provider.test", "--role", "1");
+        var (zero, _) = await RunAsync("Staff-Pass-2030", "create-staff", "--user-id", "fran", "--email", "fran@provider.test", "--role", "0");
+
+        Assert.Equal([2, 2], new[] { one, zero });
+        Assert.Equal(0, await CountAsync("select count(*) from identity_users where user_id = 'fran'"));
+    }
+
     private async Task<(int Code, string Output)> RunAsync(string? password, params string[] args)
     {
         var host = typeof(Program).Assembly.Location;

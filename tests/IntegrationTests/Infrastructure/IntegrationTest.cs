@@ -57,7 +57,7 @@ public abstract class HttpTest(SqlDialect dialect) : IAsyncLifetime
         _ = factory.Server;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (factory is not null)
             await factory.DisposeAsync();

@@ -40,6 +40,8 @@ public static class PortalUsers
     public static async Task<HttpClient> LoginAsync(this PortalWebFactory portal, string userId, string password = Password)
     {
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // A script, not a form: it may send the header that cookie-authenticated changes without a JSON body need (CsrfHeaderHttpTests).
+        client.DefaultRequestHeaders.Add("X-Portal-Csrf", "1");
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userId, password });
         response.EnsureSuccessStatusCode();
         return client;

@@ -25,7 +25,7 @@ internal sealed class IndexModel(IMediator mediator) : PortalPage(mediator)
     public string? Email { get; set; }
 
     [BindProperty]
-    public AccountRole Role { get; set; }
+    public string? Role { get; set; }
 
     [BindProperty]
     public string? AccountNumber { get; set; }
@@ -56,7 +56,12 @@ internal sealed class IndexModel(IMediator mediator) : PortalPage(mediator)
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
-        if (await TrySendAsync(new InviteUserCommand(AccountId, Email ?? "", Role, User.UserKey())))
+        if (RoleInput.Parse(Role) is not { } role)
+        {
+            ModelState.AddModelError(nameof(Role), RoleInput.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else if (await TrySendAsync(new InviteUserCommand(AccountId, Email ?? "", role, User.UserKey())))
             return Redirect("/backoffice?done=invited");
         await LoadAsync();
         return Page();

@@ -69,6 +69,7 @@ public abstract class AuthHttpTests(SqlDialect dialect) : HttpTest(dialect)
         var login = await client.PostAsJsonAsync("/api/auth/login", new { userId = "pat", password = PortalUsers.Password });
         var cookie = login.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("portal.session=")).Split(';')[0];
 
+        client.DefaultRequestHeaders.Add("X-Portal-Csrf", "1");
         var logout = await client.PostAsync("/api/auth/logout", null);
         var replay = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         replay.DefaultRequestHeaders.Add("Cookie", cookie);

@@ -25,7 +25,8 @@ public sealed class TwoHostSessionTestsOnPostgres : IPostgresTest
         onSecond.DefaultRequestHeaders.Add("Cookie", cookie);
 
         var before = await onSecond.GetAsync("/api/me");
-        await onFirst.PostAsync("/api/auth/logout", null);
+        onFirst.DefaultRequestHeaders.Add("X-Portal-Csrf", "1");
+        (await onFirst.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
         var after = await onSecond.GetAsync("/api/me");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);

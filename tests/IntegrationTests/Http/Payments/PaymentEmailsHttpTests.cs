@@ -66,8 +66,12 @@ public abstract class PaymentEmailsHttpTests(SqlDialect dialect) : HttpTest(dial
         await pay.PayAsync("key-1", 10_000, PaymentFixture.Card("DECLINED"));
         await Factory.DrainOutboxAsync();
 
-        AssertToldOnce("Payment not completed: $100.00", "$100.00", "Refused");
-        Assert.StartsWith($"http://localhost/pay?account={pay.Account}", Mails("boss@example.test", "Payment not completed")[0].LinkStartingWith("http://localhost/pay"));
+        // Only the payer hears about a refused card (issue 12 item 11): an admin is not mailed per typo.
+        var mail = Assert.Single(Mails("payer@example.test", "Payment not completed: $100.00"));
+        Assert.Contains("Refused", mail.Text);
+        Assert.Contains("Birch Lane Condos", mail.Html);
+        Assert.StartsWith($"http://localhost/pay?account={pay.Account}", mail.LinkStartingWith("http://localhost/pay"));
+        Assert.All(NotTold.Append("boss@example.test"), to => Assert.Empty(Mails(to, "Payment not completed")));
     }
 
     [DbFact]

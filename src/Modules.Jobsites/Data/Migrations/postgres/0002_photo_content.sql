@@ -1,0 +1,1 @@
+alter table jobsites_photos add column content bytea null;
