@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.IntegrationTests.Http.Backoffice;
+
+/// <summary>Posts a Razor form as a browser would: reads the page's antiforgery token first, then sends the fields.</summary>
+public static partial class PageForms
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string handler, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = Token().Match(html).Groups[1].Value;
+        var separator = page.Contains('?') ? '&' : '?';
+        return await client.PostAsync($"{page}{separator}handler={handler}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
