@@ -6,10 +6,9 @@ namespace Portal.Modules.Identity.Accounts;
 
 internal sealed class GetAccountQueryHandler(IDatabase db, IdentityOptions options) : MediatR.IRequestHandler<GetAccountQuery, AccountDto?>
 {
-    public Task<AccountDto?> Handle(GetAccountQuery query, CancellationToken ct) =>
-        db.QuerySingleOrDefaultAsync<AccountDto>(
-            $"select {AccountColumns.List} from identity_accounts where id = @AccountId",
-            new { query.AccountId, DefaultZone = options.DefaultTimeZone }, ct);
+    public async Task<AccountDto?> Handle(GetAccountQuery query, CancellationToken ct) =>
+        AccountColumns.WithZone(await db.QuerySingleOrDefaultAsync<AccountDto>(
+            $"select {AccountColumns.List} from identity_accounts where id = @AccountId", query, ct), options);
 }
 
 internal sealed class GetAccountsByNumberQueryHandler(IDatabase db, IdentityOptions options) : MediatR.IRequestHandler<GetAccountsByNumberQuery, IReadOnlyList<AccountDto>>
@@ -20,11 +19,11 @@ internal sealed class GetAccountsByNumberQueryHandler(IDatabase db, IdentityOpti
         // Chunked so a large import never exceeds either engine's parameter limit.
         foreach (var chunk in query.AccountNumbers.Distinct().Chunk(500))
         {
-            var parameters = new Dapper.DynamicParameters(new { DefaultZone = options.DefaultTimeZone });
+            var parameters = new Dapper.DynamicParameters();
             var names = chunk.Select((number, i) => { parameters.Add($"N{i}", number); return $"@N{i}"; });
-            found.AddRange(await db.QueryAsync<AccountDto>(
+            found.AddRange((await db.QueryAsync<AccountDto>(
                 $"select {AccountColumns.List} from identity_accounts where account_number in ({string.Join(", ", names)})",
-                parameters, ct));
+                parameters, ct)).Select(a => AccountColumns.WithZone(a, options)!));
         }
         return found;
     }
@@ -43,13 +42,18 @@ internal sealed class SearchAccountsQueryHandler(IDatabase db, IdentityOptions o
             limit @Take
             """;
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : $"%{query.Search.Trim().ToLowerInvariant()}%";
-        var rows = await db.QueryAsync<AccountDto>(sql, new { Search = search, After = query.Cursor, Take = limit + 1, DefaultZone = options.DefaultTimeZone }, ct);
+        var rows = (await db.QueryAsync<AccountDto>(sql, new { Search = search, After = query.Cursor, Take = limit + 1 }, ct))
+            .Select(a => AccountColumns.WithZone(a, options)!).ToList();
         return rows.Count > limit ? new Page<AccountDto>(rows.Take(limit).ToList(), rows[limit - 1].AccountNumber) : new Page<AccountDto>(rows, null);
     }
 }
 
 internal static class AccountColumns
 {
+    public const string List = "id as account_id, account_number, name, billing_email, time_zone";
+
     // An account that never chose a zone follows the operator's default, so changing the setting moves all of them.
-    public const string List = "id as account_id, account_number, name, billing_email, coalesce(time_zone, @DefaultZone) as time_zone";
+    // Filled in here, not with coalesce in SQL: SQLite cannot type an expression column of an empty result.
+    public static AccountDto? WithZone(AccountDto? account, IdentityOptions options) =>
+        account is null || !string.IsNullOrEmpty(account.TimeZone) ? account : account with { TimeZone = options.DefaultTimeZone };
 }

@@ -27,6 +27,14 @@ public abstract class AccountEditTests(SqlDialect dialect) : IntegrationTest(dia
     }
 
     [DbFact]
+    public async Task GetAccountsByNumber_and_search_with_no_match_answer_empty()
+    {
+        Assert.Empty(await Portal.SendAsync(new GetAccountsByNumberQuery(["NOPE"])));
+        Assert.Empty((await Portal.SendAsync(new SearchAccountsQuery("nope"))).Items);
+        Assert.Null(await Portal.SendAsync(new GetAccountQuery(Guid.NewGuid())));
+    }
+
+    [DbFact]
     public async Task UpdateAccount_changes_name_email_and_time_zone()
     {
         var id = await Portal.SendAsync(new CreateAccountCommand("A-1", "Greenway HOA", "billing@greenway.test"));
