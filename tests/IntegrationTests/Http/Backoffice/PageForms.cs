@@ -14,6 +14,17 @@ public static partial class PageForms
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
     }
 
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string page, string handler, string field, string fileName, string content)
+    {
+        var token = Token().Match(await client.GetStringAsync(page)).Groups[1].Value;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(content), field, fileName },
+        };
+        return await client.PostAsync($"{page}?handler={handler}", form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
