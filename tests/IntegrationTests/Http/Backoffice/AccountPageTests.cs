@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
 using Portal.Modules.Identity.Contracts;
@@ -41,6 +42,28 @@ public abstract class AccountPageTests(SqlDialect dialect) : HttpTest(dialect)
         Assert.Contains("IANA time zone", await response.Content.ReadAsStringAsync());
         Assert.Equal("Maple Court", (await Factory.SendAsync(new GetAccountQuery(account)))!.Name);
         Assert.DoesNotContain("account.updated", await staff.GetStringAsync($"/backoffice/accounts/{account}"));
+    }
+
+    [DbFact]
+    public async Task The_api_edits_an_account_too_is_audited_and_refuses_bad_zones_and_customers()
+    {
+        var account = await Factory.CreateAccountAsync("A-1", "Maple Court");
+        await Factory.AddMemberAsync(account, "boss", AccountRole.Admin);
+        await Factory.AddStaffAsync("fin");
+        var staff = await Factory.LoginAsync("fin");
+        var customer = await Factory.LoginAsync("boss");
+
+        var bad = await staff.PutAsJsonAsync($"/api/backoffice/accounts/{account}", new { name = "X", billingEmail = "x@maple.test", timeZone = "Moon/Base" });
+        var refused = await customer.PutAsJsonAsync($"/api/backoffice/accounts/{account}", new { name = "X", billingEmail = "x@maple.test", timeZone = "UTC" });
+        var unknown = await staff.PutAsJsonAsync($"/api/backoffice/accounts/{Guid.NewGuid()}", new { name = "X", billingEmail = "x@maple.test", timeZone = "UTC" });
+        var saved = await staff.PutAsJsonAsync($"/api/backoffice/accounts/{account}", new { name = "Maple", billingEmail = "x@maple.test", timeZone = "UTC" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal("UTC", (await Factory.SendAsync(new GetAccountQuery(account)))!.TimeZone);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(await staff.GetStringAsync($"/backoffice/accounts/{account}"), "data-audit=\"account.updated\""));
     }
 
     [DbFact]
