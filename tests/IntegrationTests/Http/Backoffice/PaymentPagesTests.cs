@@ -55,6 +55,22 @@ public abstract class PaymentPagesTests(SqlDialect dialect) : HttpTest(dialect)
     }
 
     [DbFact]
+    public async Task Two_confirmed_full_refunds_sent_at_once_refund_the_payment_only_once()
+    {
+        var (pay, payment, staff) = await ArrangeAsync();
+        var second = await Factory.LoginAsync("fin");
+
+        var answers = await Task.WhenAll(
+            staff.PostFormAsync($"/backoffice/payments/{payment}", "Refund", ("Amount", "100.00")),
+            second.PostFormAsync($"/backoffice/payments/{payment}", "Refund", ("Amount", "100.00")));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var refunds = (await Factory.SendAsync(new Portal.Modules.Payments.Contracts.Payments.GetPaymentQuery(pay.Account, payment)))!.Refunds ?? [];
+        Assert.Equal(10_000, refunds.Sum(r => r.Amount.Value));
+    }
+
+    [DbFact]
     public async Task A_refund_above_the_payment_or_a_bad_amount_is_refused_on_the_page_and_sends_nothing()
     {
         var (_, payment, staff) = await ArrangeAsync();
