@@ -19,6 +19,10 @@ public static class PortalComposition
         services.AddPayments(config);
         services.AddJobsites(config);
         services.AddSingleton(new MigrationSource("host", typeof(PortalComposition).Assembly));
+        services.AddHttpContextAccessor();
+        services.AddScoped<Audit.AuditLog>();
+        // Registered after the modules' pipeline, so it runs innermost: inside the command's own transaction.
+        services.AddScoped(typeof(MediatR.IPipelineBehavior<,>), typeof(Audit.AuditBehavior<,>));
         foreach (var schedule in Schedules)
             services.AddSingleton(schedule);
         return services;

@@ -32,9 +32,16 @@ internal sealed record IdentityOptions
 
     public string BaseUrl { get; init; } = "http://localhost:5000";
 
+    /// <summary>The IANA time zone of accounts that have not chosen one (Portal:DefaultTimeZone).</summary>
+    public string DefaultTimeZone { get; init; } = "America/Chicago";
+
     public static IdentityOptions From(IConfiguration config)
     {
         var options = config.GetSection("Identity").Get<IdentityOptions>() ?? new IdentityOptions();
-        return options with { BaseUrl = (config["Portal:BaseUrl"] ?? options.BaseUrl).TrimEnd('/') };
+        return options with
+        {
+            BaseUrl = (config["Portal:BaseUrl"] ?? options.BaseUrl).TrimEnd('/'),
+            DefaultTimeZone = string.IsNullOrWhiteSpace(config["Portal:DefaultTimeZone"]) ? options.DefaultTimeZone : config["Portal:DefaultTimeZone"]!.Trim(),
+        };
     }
 }

@@ -107,6 +107,12 @@ internal static class AuthSetup
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
+        // A signed-in customer is not told that the back office exists.
+        if (status == StatusCodes.Status403Forbidden && ctx.Request.Path.StartsWithSegments("/backoffice"))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }

@@ -15,5 +15,8 @@ public sealed record GetAccountsByNumberQuery(IReadOnlyList<string> AccountNumbe
 /// <summary>Accounts whose number or name contains the search text, by account number.</summary>
 public sealed record SearchAccountsQuery(string? Search, int? Limit = null, string? Cursor = null) : IQuery<Page<AccountDto>>;
 
-/// <summary>A customer account of the service business.</summary>
-public sealed record AccountDto(Guid AccountId, string AccountNumber, string Name, string BillingEmail);
+/// <summary>Finance edits an account's name, billing email and time zone (an IANA id); 404 unknown account.</summary>
+public sealed record UpdateAccountCommand(Guid AccountId, string Name, string BillingEmail, string TimeZone) : ICommand;
+
+/// <summary>A customer account of the service business; TimeZone is an IANA id (the account's own or Portal:DefaultTimeZone).</summary>
+public sealed record AccountDto(Guid AccountId, string AccountNumber, string Name, string BillingEmail, string TimeZone = "");

@@ -23,5 +23,8 @@ public sealed record CreatedInvoiceDto(Guid InvoiceId, string Status);
 /// <summary>The invoice-posting sweep: posts every scheduled invoice whose posting time has come, exactly once.</summary>
 public sealed record PostDueInvoicesCommand : IWorkflowCommand<SweepResult>;
 
-/// <summary>Voids an invoice; 422 invoice_has_payments when payments were applied or are pending; voiding a void invoice does nothing.</summary>
-public sealed record VoidInvoiceCommand(Guid InvoiceId) : ICommand;
+/// <summary>
+/// Voids an invoice; 422 invoice_has_payments when payments were applied or are pending; voiding a void invoice does nothing.
+/// Reason (optional, at most 500 characters) is what finance gave; the back-office audit trail keeps it.
+/// </summary>
+public sealed record VoidInvoiceCommand(Guid InvoiceId, string? Reason = null) : ICommand;

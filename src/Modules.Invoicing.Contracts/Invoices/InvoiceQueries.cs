@@ -26,14 +26,24 @@ public sealed record GetInvoiceQuery(Guid AccountId, Guid InvoiceId) : IQuery<In
 /// <summary>The account's open and partially paid invoices, oldest due first (what a payment can cover).</summary>
 public sealed record GetOpenInvoicesQuery(Guid AccountId) : IQuery<IReadOnlyList<InvoiceDto>>;
 
-/// <summary>Back office list of every invoice, scheduled and void included; Status is one status value or null for all.</summary>
+/// <summary>
+/// Back office list of every invoice, scheduled and void included; Status is one status value or null for all;
+/// Number keeps invoices whose number contains it (any case).
+/// </summary>
 public sealed record GetBackofficeInvoicesQuery(
     Guid? AccountId = null,
     string? Status = null,
     DateOnly? From = null,
     DateOnly? Thru = null,
     int? Limit = null,
-    string? Cursor = null) : IQuery<Page<BackofficeInvoiceDto>>;
+    string? Cursor = null,
+    string? Number = null) : IQuery<Page<BackofficeInvoiceDto>>;
+
+/// <summary>Any invoice for finance (scheduled and void included) with its lines, holds (pending) and applied payments; null when unknown.</summary>
+public sealed record GetBackofficeInvoiceQuery(Guid InvoiceId) : IQuery<BackofficeInvoiceDetailDto?>;
+
+/// <summary>An invoice as finance sees it, with its lines and every payment held on it or applied to it.</summary>
+public sealed record BackofficeInvoiceDetailDto(BackofficeInvoiceDto Invoice, IReadOnlyList<InvoiceLineDto> Lines, IReadOnlyList<InvoicePaymentDto> Payments);
 
 /// <summary>The dashboard summary of an account's posted invoices; overdue is relative to today.</summary>
 public sealed record GetAccountBalanceQuery(Guid AccountId) : IQuery<AccountBalanceDto>;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Portal.BuildingBlocks.Data;
 using Portal.BuildingBlocks.Errors;
@@ -31,4 +32,9 @@ internal sealed class VoidInvoiceCommandHandler(IDatabase db, IOutbox outbox, Ti
         if (status != InvoiceStatus.Void)
             throw new BusinessRuleException("invoice_has_payments", "The invoice has payments applied or pending and cannot be voided.");
     }
+}
+
+internal sealed class VoidInvoiceCommandValidator : AbstractValidator<VoidInvoiceCommand>
+{
+    public VoidInvoiceCommandValidator() => RuleFor(c => c.Reason).MaximumLength(500);
 }

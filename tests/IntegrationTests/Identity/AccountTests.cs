@@ -15,7 +15,7 @@ public abstract class AccountTests(SqlDialect dialect) : IntegrationTest(dialect
 
         var account = await Portal.SendAsync(new GetAccountQuery(id));
 
-        Assert.Equal(new AccountDto(id, "A-1001", "Greenway HOA", "billing@greenway.test"), account);
+        Assert.Equal(new AccountDto(id, "A-1001", "Greenway HOA", "billing@greenway.test", "America/Chicago"), account);
     }
 
     [DbFact]

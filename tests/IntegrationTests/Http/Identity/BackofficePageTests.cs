@@ -20,7 +20,7 @@ public sealed class BackofficePageTests() : HttpTest(SqlDialect.Sqlite)
 
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
         Assert.Contains("Maple Court", await staff.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, customer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, customer.StatusCode);
         Assert.DoesNotContain("Maple Court", await customer.Content.ReadAsStringAsync());
         Assert.StartsWith("/login", anonymous.Headers.Location?.PathAndQuery);
     }
