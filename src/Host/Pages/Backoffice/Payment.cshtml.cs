@@ -13,6 +13,9 @@ internal sealed class PaymentModel(IMediator mediator) : PortalPage(mediator)
 {
     [BindProperty] public string? Amount { get; set; }
 
+    /// <summary>Made at "Review" and carried by the confirm form, so a double click or a resent form refunds once.</summary>
+    [BindProperty] public string? RefundKey { get; set; }
+
     public BackofficePaymentDetailDto Detail { get; private set; } = null!;
     public PaymentDto? Payment { get; private set; }
     public AccountDto? Customer { get; private set; }
@@ -33,13 +36,16 @@ internal sealed class PaymentModel(IMediator mediator) : PortalPage(mediator)
         if (!await LoadAsync(paymentId))
             return NotFound();
         if (ParseAmount() is { } amount)
+        {
             ToConfirm = amount;
+            RefundKey = $"page-{Guid.NewGuid():N}";
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostRefundAsync(Guid paymentId)
     {
-        if (ParseAmount() is { } amount && await TrySendAsync(new RefundPaymentCommand(paymentId, amount)))
+        if (ParseAmount() is { } amount && await TrySendAsync(new RefundPaymentCommand(paymentId, amount, RefundKey)))
             return Redirect($"/backoffice/payments/{paymentId}?done=refunded");
         return await LoadAsync(paymentId) ? Page() : NotFound();
     }

@@ -71,6 +71,20 @@ public abstract class PaymentPagesTests(SqlDialect dialect) : HttpTest(dialect)
     }
 
     [DbFact]
+    public async Task A_confirm_form_sent_twice_refunds_once()
+    {
+        var (pay, payment, staff) = await ArrangeAsync();
+
+        var first = await staff.PostFormAsync($"/backoffice/payments/{payment}", "Refund", ("Amount", "40.00"), ("RefundKey", "page-double-click"));
+        var second = await staff.PostFormAsync($"/backoffice/payments/{payment}", "Refund", ("Amount", "40.00"), ("RefundKey", "page-double-click"));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var refunds = (await Factory.SendAsync(new Portal.Modules.Payments.Contracts.Payments.GetPaymentQuery(pay.Account, payment)))!.Refunds ?? [];
+        Assert.Equal(4_000, Assert.Single(refunds).Amount.Value);
+    }
+
+    [DbFact]
     public async Task A_refund_above_the_payment_or_a_bad_amount_is_refused_on_the_page_and_sends_nothing()
     {
         var (_, payment, staff) = await ArrangeAsync();
