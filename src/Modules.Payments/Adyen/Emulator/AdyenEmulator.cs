@@ -77,6 +77,11 @@ internal sealed class AdyenEmulator(
 
     public Task ReleaseHeldWebhooksAsync(bool reverseOrder, CancellationToken ct) => webhooks.ReleaseHeldAsync(reverseOrder, ct);
 
+    public IReadOnlyList<NotificationItem> TakeHeldWebhooks() => webhooks.TakeHeld();
+
+    // One signed item, once, bypassing the duplicate switch: the caller decides how often and in which order.
+    public Task DeliverWebhookAsync(NotificationItem item, CancellationToken ct) => webhooks.DeliverNowAsync(item, ct);
+
     private int disposed;
 
     public async ValueTask DisposeAsync()

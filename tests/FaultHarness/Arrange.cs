@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Portal.BuildingBlocks;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Contracts.Accounts;
+using Portal.Modules.Identity.Contracts.Invitations;
+using Portal.Modules.Invoicing.Contracts.Invoices;
+
+namespace Portal.FaultHarness;
+
+/// <summary>A fresh account per seed, with one accounting user (the payer, who gets the money emails) and 1-4 open invoices.</summary>
+internal static partial class Arrange
+{
+    private const string Password = "Tulip-Garden-42";
+
+    public static async Task AccountAsync(RunContext run, int runNumber)
+    {
+        var node = run.Host.Primary;
+        var tag = $"{run.Seed}-{runNumber}";
+        run.AccountId = await node.SendAsync(new CreateAccountCommand($"FH-{tag}", $"Harness {tag}", $"billing-{tag}@example.test"));
+        run.PayerEmail = $"payer-{tag}@example.test";
+        await node.SendAsync(new InviteUserCommand(run.AccountId, run.PayerEmail, AccountRole.Accounting, null));
+        var invitation = run.Host.Mail.Sent.Last(m => m.To.Contains(run.PayerEmail, StringComparison.OrdinalIgnoreCase));
+        var token = TokenPattern().Match(invitation.Text).Groups[1].Value;
+        run.PayerId = await node.SendAsync(new RegisterCommand(token, $"payer-{tag}", $"Payer {tag}", Password));
+
+        var today = DateOnly.FromDateTime(node.Clock.GetUtcNow().UtcDateTime);
+        var count = run.Random.Next(1, 5);
+        for (var i = 0; i < count; i++)
+        {
+            var total = run.Random.Next(5, 500) * 100L + run.Random.Next(0, 100);
+            var allowPartial = run.Random.NextDouble() < 0.6;
+            var due = today.AddDays(run.Random.Next(1, 30));
+            var number = $"FH-{tag}-{i + 1}";
+            var created = await node.SendAsync(new CreateInvoiceCommand(run.AccountId, number, today.AddDays(-10), due, null,
+                [new InvoiceLineInputDto("Grounds care", 1m, Money.Dollars(total))], allowPartial));
+            run.Invoices.Add(new HarnessInvoice(created.InvoiceId, number, total, allowPartial, due));
+        }
+        run.Log($"arrange: account {run.AccountId:N}, invoices {string.Join(", ", run.Invoices.Select(i => $"{i.Number}={i.Total}{(i.AllowPartial ? "p" : "")}"))}");
+    }
+
+    [GeneratedRegex(@"token=([A-Za-z0-9_\-%]+)")]
+    private static partial Regex TokenPattern();
+}
