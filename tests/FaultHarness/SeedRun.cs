@@ -57,7 +57,7 @@ internal static class SeedRun
     }
 
     // Time passes: every webhook still meant to go goes, the outbox retries, the resolver runs; then SMTP recovers.
-    private static async Task SettleAsync(RunContext run)
+    public static async Task SettleAsync(RunContext run)
     {
         for (var round = 0; round < 4; round++)
         {
