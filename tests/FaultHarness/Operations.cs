@@ -25,7 +25,7 @@ internal static class Operations
             }
             else if (run.Fires(Faults.Timeout, 0.25))
             {
-                chaos.Latency = HarnessHost.ClientTimeout + TimeSpan.FromMilliseconds(200);
+                chaos.Latency = HarnessHost.ClientTimeout + TimeSpan.FromMilliseconds(150);
                 faults.Add("timeout");
             }
         }

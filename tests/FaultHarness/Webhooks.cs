@@ -10,6 +10,7 @@ internal static class Webhooks
 {
     public static async Task DeliverAsync(RunContext run, bool final = false)
     {
+        await run.Host.Emulator.WaitUntilIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
         var batch = new List<NotificationItem>(run.DelayedWebhooks);
         run.DelayedWebhooks.Clear();
         batch.AddRange(run.Host.Emulator.TakeHeldWebhooks());
@@ -45,13 +46,9 @@ internal static class Webhooks
     /// <summary>The webhook reaches the host and is processed before the synchronous answer is recorded.</summary>
     public static async Task OvertakeAsync(RunContext run)
     {
-        // The emulator releases a webhook once its answer is written; the client may read it a moment earlier.
+        // The emulator releases a webhook once its answer is written; the client may read the answer a moment earlier.
+        await run.Host.Emulator.WaitUntilIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
         var ready = run.Host.Emulator.TakeHeldWebhooks();
-        for (var i = 0; ready.Count == 0 && i < 40; i++)
-        {
-            await Task.Delay(5);
-            ready = run.Host.Emulator.TakeHeldWebhooks();
-        }
         foreach (var item in ready)
             await SendAsync(run, item);
         await run.AnyNode().DrainAsync();

@@ -61,13 +61,8 @@ public abstract class RegressionTest(SqlDialect dialect) : IAsyncLifetime
     /// <summary>The webhooks of what just happened, never to be sent (bounded wait: the emulator releases them after its answer).</summary>
     internal async Task<IReadOnlyList<Portal.Modules.Payments.Adyen.NotificationItem>> TakeWebhooksAsync()
     {
-        var taken = Host.Emulator.TakeHeldWebhooks();
-        for (var i = 0; taken.Count == 0 && i < 100; i++)
-        {
-            await Task.Delay(10);
-            taken = Host.Emulator.TakeHeldWebhooks();
-        }
-        return taken;
+        await Host.Emulator.WaitUntilIdleAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        return Host.Emulator.TakeHeldWebhooks();
     }
 
     internal static async Task<string> SettleAndCheckAsync(RunContext run)
