@@ -12,6 +12,8 @@ internal static partial class Arrange
 {
     private const string Password = "Tulip-Garden-42";
 
+    public static readonly DateOnly Cutover = new(2026, 1, 1);
+
     public static async Task AccountAsync(RunContext run, int runNumber)
     {
         var node = run.Host.Primary;
@@ -35,7 +37,15 @@ internal static partial class Arrange
                 [new InvoiceLineInputDto("Grounds care", 1m, Money.Dollars(total))], allowPartial));
             run.Invoices.Add(new HarnessInvoice(created.InvoiceId, number, total, allowPartial, due));
         }
-        run.Log($"arrange: account {run.AccountId:N}, invoices {string.Join(", ", run.Invoices.Select(i => $"{i.Number}={i.Total}{(i.AllowPartial ? "p" : "")}"))}");
+        if (run.Random.NextDouble() < 0.35)
+        {
+            // Before the cutover and due first, so oldest-first would reach it first if it ignored the cutover.
+            var legacy = await node.SendAsync(new CreateInvoiceCommand(run.AccountId, $"FH-{tag}-legacy", Cutover.AddDays(-30), today.AddDays(-5), null,
+                [new InvoiceLineInputDto("Legacy balance", 1m, Money.Dollars(12345))], true));
+            run.LegacyInvoices.Add(legacy.InvoiceId);
+        }
+        run.Log($"arrange: account {run.AccountId:N}, invoices {string.Join(", ", run.Invoices.Select(i => $"{i.Number}={i.Total}{(i.AllowPartial ? "p" : "")}"))}"
+            + (run.LegacyInvoices.Count > 0 ? " + one dated before the cutover" : ""));
     }
 
     [GeneratedRegex(@"token=([A-Za-z0-9_\-%]+)")]

@@ -98,6 +98,8 @@ internal sealed class HarnessHost : IAsyncDisposable
     {
         // Thousands of runs with injected faults log thousands of expected warnings; the trace says what happened.
         settings["Logging:LogLevel:Default"] = "None";
+        // Invoices dated before it stay out of the portal; each run may add one, which no payment may touch.
+        settings["Portal:InvoiceCutoverDate"] = Arrange.Cutover.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var inner = new PortalWebFactory(Database, settings);
         owned.Add(inner);
         var factory = inner.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>

@@ -13,8 +13,10 @@ internal static class Invariants
     public const string EmailsOnce = "emails-exactly-once";
     public const string SkipHonoured = "skip-honoured";
     public const string No500 = "no-unexpected-error";
+    public const string CutoverRespected = "cutover-respected";
 
-    public static readonly string[] All = [NotOvercharged, LedgerMatchesProcessor, AppliedOnce, Unresolved, SavedMethodKept, EmailsOnce, SkipHonoured, No500];
+    public static readonly string[] All =
+        [NotOvercharged, LedgerMatchesProcessor, AppliedOnce, Unresolved, SavedMethodKept, EmailsOnce, SkipHonoured, CutoverRespected, No500];
 
     public const string RefundableSql = """
         select p.id, p.psp_reference, p.amount_minor - coalesce((select sum(r.amount_minor) from payments_refunds r
@@ -26,8 +28,9 @@ internal static class Invariants
         [.. await run.Host.Primary.QueryAsync<OpenInvoice>("""
             select id, invoice_number as number, balance_minor - held_minor as available, allow_partial_payment as allow_partial
             from invoicing_invoices where account_id = @AccountId and status in ('open', 'partially_paid') and balance_minor > held_minor
+              and invoice_date >= @Cutover
             order by due_date, invoice_number
-            """, new { run.AccountId })];
+            """, new { run.AccountId, Arrange.Cutover })];
 
     public static async Task<List<(string Invariant, string Detail)>> CheckAsync(RunContext run)
     {
@@ -104,6 +107,8 @@ internal static class Invariants
         foreach (var skipped in run.SkippedInvoices)
             foreach (var charged in payments.Where(p => p.MerchantInitiated && p.Status == "authorised" && allocations.Any(a => a.PaymentId == p.Id && a.InvoiceId == skipped)))
                 Break(SkipHonoured, $"the skip of invoice {skipped:N} was accepted, yet autopay payment {charged.Id:N} charged it");
+        foreach (var hold in holds.Where(h => run.LegacyInvoices.Contains(h.InvoiceId)))
+            Break(CutoverRespected, $"payment {hold.PaymentId:N} placed a hold ({hold.Status} {hold.AmountMinor}) on an invoice dated before the cutover");
         foreach (var error in run.UnexpectedErrors)
             Break(No500, error);
         return broken;

@@ -24,6 +24,8 @@ internal sealed class RunContext(int seed, Faults drawn, HarnessHost host)
 
     public List<HarnessInvoice> Invoices { get; } = [];
 
+    public List<Guid> LegacyInvoices { get; } = [];
+
     public List<PayCommand> PayRequests { get; } = [];
 
     // The refunds the customer meant, by payment: a retry of one request must not give back more.
