@@ -24,6 +24,11 @@ internal static partial class Arrange
         var invitation = run.Host.Mail.Sent.Last(m => m.To.Contains(run.PayerEmail, StringComparison.OrdinalIgnoreCase));
         var token = TokenPattern().Match(invitation.Text).Groups[1].Value;
         run.PayerId = await node.SendAsync(new RegisterCommand(token, $"payer-{tag}", $"Payer {tag}", Password));
+        // A second person who gets the money emails: a send that fails after the first address went out must still reach them.
+        run.SecondEmail = $"admin-{tag}@example.test";
+        await node.SendAsync(new InviteUserCommand(run.AccountId, run.SecondEmail, AccountRole.Admin, null));
+        var second = run.Host.Mail.Sent.Last(m => m.To.Contains(run.SecondEmail, StringComparison.OrdinalIgnoreCase));
+        await node.SendAsync(new RegisterCommand(TokenPattern().Match(second.Text).Groups[1].Value, $"admin-{tag}", $"Admin {tag}", Password));
 
         var today = DateOnly.FromDateTime(node.Clock.GetUtcNow().UtcDateTime);
         var count = run.Random.Next(1, 5);

@@ -13,6 +13,7 @@ internal sealed class RecordingMail : IEmailSender
     private readonly Lock gate = new();
     private Random failures = new(0);
     private double failureRate;
+    private int sendsBeforeFailure = -1;
 
     public IReadOnlyList<EmailMessage> Sent => [.. sent];
 
@@ -27,10 +28,19 @@ internal sealed class RecordingMail : IEmailSender
             sent.Clear();
     }
 
+    /// <summary>Lets this many messages through, then refuses exactly one (a server that fails mid-way through the recipients).</summary>
+    public void FailOnceAfter(int sends)
+    {
+        lock (gate)
+            sendsBeforeFailure = sends;
+    }
+
     public Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
         lock (gate)
         {
+            if (sendsBeforeFailure >= 0 && sendsBeforeFailure-- == 0)
+                throw new IOException("451 4.3.0 Temporary SMTP failure (injected by the fault harness)");
             if (failureRate > 0 && failures.NextDouble() < failureRate)
                 throw new IOException("451 4.3.0 Temporary SMTP failure (injected by the fault harness)");
         }

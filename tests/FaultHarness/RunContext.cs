@@ -22,6 +22,8 @@ internal sealed class RunContext(int seed, Faults drawn, HarnessHost host)
 
     public string PayerEmail { get; set; } = "";
 
+    public string SecondEmail { get; set; } = "";
+
     public List<HarnessInvoice> Invoices { get; } = [];
 
     public List<Guid> LegacyInvoices { get; } = [];
