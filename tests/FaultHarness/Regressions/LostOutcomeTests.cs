@@ -4,7 +4,7 @@ using Portal.IntegrationTests.Infrastructure;
 namespace Portal.FaultHarness.Regressions;
 
 /// <summary>
-/// Found by seeds 1, 4, 5, 8, 10 (and 13, 19, 26 for a stop or a lost answer): a 500 from the processor escapes the pay flow (the customer gets a 500) and leaves the payment
+/// Found by seeds 4, 17, 20, 27 (sqlite; and 63, 75, 89, 99 for a lost answer): a 500 from the processor escapes the pay flow (the customer gets a 500) and leaves the payment
 /// processing, then unknown, holding its invoices for good; so does a lost answer whose webhook never comes.
 /// </summary>
 public abstract class LostOutcomeTests(SqlDialect dialect) : RegressionTest(dialect)

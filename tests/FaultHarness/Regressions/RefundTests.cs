@@ -6,7 +6,7 @@ using Portal.Modules.Payments.Contracts.Refunds;
 namespace Portal.FaultHarness.Regressions;
 
 /// <summary>
-/// Found by seed 2 (postgres) and seed 48 (sqlite, a stop after the refund was reserved): a refund the processor answered 500 stays "requested" for good and is counted as given back,
+/// Found by seeds 48, 78, 87 and 47, 59, 76 (sqlite): a refund the processor answered 500 stays "requested" for good and is counted as given back,
 /// though nothing was refunded; and a refund asked again after a lost answer is made twice.
 /// </summary>
 public abstract class RefundTests(SqlDialect dialect) : RegressionTest(dialect)

@@ -3,7 +3,7 @@ using Portal.IntegrationTests.Infrastructure;
 
 namespace Portal.FaultHarness.Regressions;
 
-/// <summary>Found by seeds 7, 10, 13, 14, 15: a card paid with "save" is not saved when the AUTHORISATION webhook settles the payment first.</summary>
+/// <summary>Found by seeds 6, 15, 26, 33 (sqlite): a card paid with "save" is not saved when the AUTHORISATION webhook settles the payment first.</summary>
 public abstract class SavedCardTests(SqlDialect dialect) : RegressionTest(dialect)
 {
     [DbFact]
