@@ -77,6 +77,19 @@ internal sealed class AdyenEmulator(
 
     public Task ReleaseHeldWebhooksAsync(bool reverseOrder, CancellationToken ct) => webhooks.ReleaseHeldAsync(reverseOrder, ct);
 
+    public IReadOnlyList<NotificationItem> TakeHeldWebhooks() => webhooks.TakeHeld();
+
+    // Bounded: an answer the caller gave up on (a timeout) is still being written, and its webhooks follow it.
+    public async Task WaitUntilIdleAsync(TimeSpan atMost, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (Chaos.InFlight > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(started) < atMost)
+            await Task.Delay(5, ct);
+    }
+
+    // One signed item, once, bypassing the duplicate switch: the caller decides how often and in which order.
+    public Task DeliverWebhookAsync(NotificationItem item, CancellationToken ct) => webhooks.DeliverNowAsync(item, ct);
+
     private int disposed;
 
     public async ValueTask DisposeAsync()

@@ -25,6 +25,17 @@ internal sealed class EmulatorChaos
     // Adyen's test platform has no trigger for "a stored card later declines", so autopay failures need this.
     public bool DeclineStoredCardsOnMit { get => declineStoredCardsOnMit; set => declineStoredCardsOnMit = value; }
 
+    private int inFlight;
+
+    // Requests being answered (latency included): a fault harness waits for none before it looks at held webhooks.
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    public IDisposable EnterRequest()
+    {
+        Interlocked.Increment(ref inFlight);
+        return new Exit(this);
+    }
+
     public void FailNext(int count) => Interlocked.Exchange(ref failNext, count);
 
     public void DropResponseAfterChargeNext(int count) => Interlocked.Exchange(ref dropNext, count);
@@ -32,6 +43,17 @@ internal sealed class EmulatorChaos
     public bool TryConsumeFailure() => TryDecrement(ref failNext);
 
     public bool TryConsumeDrop() => TryDecrement(ref dropNext);
+
+    private sealed class Exit(EmulatorChaos chaos) : IDisposable
+    {
+        private int done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref done, 1) == 0)
+                Interlocked.Decrement(ref chaos.inFlight);
+        }
+    }
 
     private static bool TryDecrement(ref int counter)
     {

@@ -26,6 +26,7 @@ internal sealed class EmulatorPipeline(
 
     public async Task RunPostAsync(HttpContext context, bool movesMoney, Func<byte[], string?, EmulatorResult> process)
     {
+        using var inFlight = chaos.EnterRequest();
         var body = await ReadBodyAsync(context);
         var key = context.Request.Headers[IdempotencyHeader].ToString();
         var refusal = Refusal(context)

@@ -64,6 +64,19 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             await DeliverAsync(queued, ct);
     }
 
+    // For fault harnesses: take the held webhooks whose API answer is out, to deliver, repeat, reorder or drop one by one.
+    public IReadOnlyList<NotificationItem> TakeHeld()
+    {
+        lock (gate)
+        {
+            var ready = held.Where(q => q.NotBefore.IsCompleted).ToList();
+            held.RemoveAll(ready.Contains);
+            return [.. ready.Select(q => q.Item)];
+        }
+    }
+
+    public Task DeliverNowAsync(NotificationItem item, CancellationToken ct) => DeliverWithRetriesAsync(item, ct);
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
