@@ -24,9 +24,14 @@ internal static class HangfireSetup
         // Per host, not Hangfire's static JobStorage.Current: several hosts share one process in the tests.
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<ConnectionFactory>(), config));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, c) =>
+        {
+            HangfireLogging.Instance.Use(sp.GetRequiredService<ILoggerFactory>());
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogging.Instance);
+        });
         if (string.Equals(config["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
             return services;
 

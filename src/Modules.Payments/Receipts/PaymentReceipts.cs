@@ -25,11 +25,11 @@ internal sealed class PaymentFailedEventHandler(PaymentEmails emails) : INotific
         // An autopay charge (no payer) that is refused at once is reported by autopay's own notice, with its retry plan.
         if (failed.MethodType != "ach" && failed.PaidBy is null)
             return Task.CompletedTask;
-        // A refusal is usually a typo the payer sees on screen: tell them once, not every admin per attempt (nor a card tester's victims).
-        // A returned bank payment comes days later, so the whole account hears about it.
+        // A refused card is usually a typo the payer sees on screen: tell them once, not every admin per attempt (nor a card tester's victims).
+        // A bank payment fails days later, out of anyone's sight, so the whole account hears about it.
         return emails.SendAsync(returned ? "ach-returned" : "payment-failed", failed.AccountId, failed.PaymentId, failed.Amount,
             new Dictionary<string, string?> { ["reason"] = failed.Reason ?? (returned ? "The bank returned the payment." : "The payment was not accepted.") }, ct,
-            onlyTo: returned ? null : failed.PaidBy);
+            onlyTo: failed.MethodType == "ach" ? null : failed.PaidBy);
     }
 }
 

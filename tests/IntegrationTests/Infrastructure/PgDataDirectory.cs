@@ -69,7 +69,7 @@ internal sealed class PgDataDirectory
                 "# throwaway test cluster: durability traded for speed",
                 "listen_addresses = '127.0.0.1'",
                 $"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'",
-                "max_connections = 300",
+                "max_connections = 500",
                 "fsync = off",
                 "synchronous_commit = off",
                 "full_page_writes = off",

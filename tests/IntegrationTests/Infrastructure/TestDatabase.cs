@@ -37,6 +37,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        // Idle pooled connections to a finished test's database would pile up in the shared cluster until it refuses clients.
+        if (Dialect == SqlDialect.Postgres)
+            Npgsql.NpgsqlConnection.ClearAllPools();
         if (sqliteFile is not null)
         {
             using (var connection = new SqliteConnection(ConnectionString))

@@ -53,6 +53,8 @@ public sealed partial class PlainCardOutsideEmulatorHttpTests() : HttpTest(SqlDi
         ["Payments:Adyen:Mode"] = "live", ["Payments:Adyen:ClientKey"] = "live_PORTALCLIENTKEY", ["Payments:Adyen:ApiKey"] = "api-key",
         ["Payments:Adyen:MerchantAccount"] = "PortalMerchantUS", ["Payments:Adyen:HmacKey"] = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF",
         ["Payments:Adyen:WebhookUsername"] = "hooks", ["Payments:Adyen:WebhookPassword"] = "hook-secret",
+        // Live mode also needs the script's integrity hashes; these are made up, since nothing here loads the script.
+        ["Payments:Adyen:WebScriptIntegrity"] = "sha384-" + new string('A', 64), ["Payments:Adyen:WebStyleIntegrity"] = "sha384-" + new string('B', 64),
         // Nothing listens here: a request that got past validation would fail as unreachable, not be charged.
         ["Payments:Adyen:BaseUrl"] = "http://127.0.0.1:9/v71/",
     };
