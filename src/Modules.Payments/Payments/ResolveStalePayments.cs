@@ -18,7 +18,8 @@ namespace Portal.Modules.Payments.Payments;
 /// AUTHORISATION that arrives first still wins. A 'processing' row older than Interrupted was left by a host that died.
 /// </summary>
 internal sealed class ResolveStalePaymentsCommandHandler(
-    IDatabase db, IServiceScopeFactory scopes, IMediator mediator, IEmailSender email, TimeProvider clock, ILogger<ResolveStalePaymentsCommandHandler> logger)
+    IDatabase db, IServiceScopeFactory scopes, IMediator mediator, IEmailSender email, TimeProvider clock, ILogger<ResolveStalePaymentsCommandHandler> logger,
+    Refunds.ResendStaleRefunds staleRefunds)
     : IRequestHandler<ResolveStalePaymentsCommand, SweepResult>
 {
     // Far beyond the client's 30 s timeout and the pay flow's 35 s wait for an in-flight duplicate: nobody is still asking.
@@ -54,7 +55,10 @@ internal sealed class ResolveStalePaymentsCommandHandler(
                 logger.LogWarning(ex, "Could not resolve stale payment {PaymentId}", payment.Id);
             }
         }
-        return new SweepResult(stale.Count, succeeded, failed) { Errors = errors };
+        // Refunds whose answer never came are swept by the same job.
+        var refunds = await staleRefunds.RunAsync(ct);
+        errors.AddRange(refunds.Errors);
+        return new SweepResult(stale.Count + refunds.Found, succeeded + refunds.Succeeded, failed + refunds.Errors.Count) { Errors = errors };
     }
 
     private async Task ResolveAsync(IServiceProvider services, StaleRow payment, DateTimeOffset now, CancellationToken ct)
@@ -92,7 +96,8 @@ internal sealed class ResolveStalePaymentsCommandHandler(
         {
             response = await adyen.PaymentsAsync(request, AdyenRequests.IdempotencyKey(payment.Id), ct);
         }
-        catch (Exception ex) when (ex is AdyenUnavailableException || ex is AdyenApiException { IsTransient: true } or AdyenApiException { ErrorCode: "704" })
+        catch (Exception ex) when (ex is AdyenUnavailableException || ex is AdyenApiException { IsTransient: true } or AdyenApiException { ErrorCode: "704" }
+                                   or AdyenApiException { StatusCode: >= 500 })
         {
             return false;
         }
