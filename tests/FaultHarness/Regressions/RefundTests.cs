@@ -37,8 +37,9 @@ public abstract class RefundTests(SqlDialect dialect) : RegressionTest(dialect)
         run.RefundIntents[payment.PaymentId] = third.Value;
         Host.Emulator.Chaos.DropResponseAfterChargeNext(1);
 
-        var first = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third)));
-        var again = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third)));
+        // Finance presses again on the same back-office form, which carries the refund key made at review.
+        var first = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third, "review-1")));
+        var again = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third, "review-1")));
         var broken = await SettleAndCheckAsync(run);
 
         Assert.Null(first);
