@@ -23,6 +23,7 @@ public static class PaymentsModule
         services.AddSingleton(Autopay.AutopayOptions.From(config));
         services.AddScoped<Autopay.AutopayNotices>();
         services.AddScoped<Receipts.PaymentEmails>();
+        services.AddScoped<Refunds.ResendStaleRefunds>();
         services.AddScoped<Webhooks.WebhookAmountCheck>();
         services.AddScoped<Payments.RefusalLimit>();
         services.AddHttpClient<AdyenCheckoutClient>((sp, http) =>

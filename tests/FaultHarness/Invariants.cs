@@ -73,7 +73,8 @@ internal static class Invariants
         {
             var key = payment.Id.ToString("N");
             var charge = charges.LastOrDefault(c => c.Reference == key && c.ResultCode == ResultCodes.Authorised);
-            var taken = charge?.Amount.Value ?? 0;
+            // A charge the resolver cancelled (POST /cancels) was never taken from the customer.
+            var taken = charge is null || charge.Cancelled ? 0 : charge.Amount.Value;
             var refundedThere = charge is null ? 0 : emulatorRefunds.Where(r => r.PaymentPspReference == charge.PspReference && r.Success).Sum(r => r.Amount.Value);
             var chargedBackThere = charge is null ? 0 : run.DeliveredChargebacks.Values.Where(c => c.Payment == charge.PspReference).Sum(c => c.Amount);
             var takenHere = payment.Status == "authorised" ? payment.AmountMinor : 0;

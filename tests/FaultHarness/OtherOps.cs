@@ -19,7 +19,9 @@ internal static class OtherOps
         var amount = run.Random.NextDouble() < 0.5 ? payment.Remaining : Math.Max(1, payment.Remaining / 3);
         run.RefundIntents[payment.Id] = run.RefundIntents.GetValueOrDefault(payment.Id) + amount;
         var node = run.AnyNode();
-        var command = new RefundPaymentCommand(payment.Id, Money.Dollars(amount));
+        // The back-office form carries a refund key made when finance reviews the refund (as Payment.cshtml.cs does), so pressing
+        // again is the same refund.
+        var command = new RefundPaymentCommand(payment.Id, Money.Dollars(amount), $"fh-refund-{Guid.NewGuid():N}");
         RefundDto? result = null;
         await Operations.RunAsync(run, $"refund {amount} of {payment.Id:N} on {node.Name}", async () => result = await node.SendAsync(command));
         // Finance sees no confirmation and presses the button again: one intent, asked twice.

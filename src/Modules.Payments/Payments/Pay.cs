@@ -55,8 +55,11 @@ internal sealed class PayCommandHandler(IMediator mediator, AdyenCheckoutClient 
             await mediator.Send(new RecordPaymentOutcomeCommand(begun.PaymentId, PaymentStatus.Unknown, null, null), ct);
             return;
         }
-        catch (AdyenApiException ex) when (ex.IsTransient || ex.ErrorCode == "704")
+        // A 5xx means the request reached the processor, which may have acted on it: unknown, settled by the webhook, a retry with
+        // the same key, or the resolver's cancel by our reference, which releases the holds.
+        catch (AdyenApiException ex) when (ex.IsTransient || ex.ErrorCode == "704" || ex.StatusCode >= 500)
         {
+            logger.LogWarning("The processor answered {Status} for payment {PaymentId}; it stays unknown", ex.StatusCode, begun.PaymentId);
             await mediator.Send(new RecordPaymentOutcomeCommand(begun.PaymentId, PaymentStatus.Unknown, null, null), ct);
             return;
         }

@@ -18,7 +18,8 @@ namespace Portal.Modules.Payments.Payments;
 /// AUTHORISATION that arrives first still wins. A 'processing' row older than Interrupted was left by a host that died.
 /// </summary>
 internal sealed class ResolveStalePaymentsCommandHandler(
-    IDatabase db, IServiceScopeFactory scopes, IMediator mediator, IEmailSender email, TimeProvider clock, ILogger<ResolveStalePaymentsCommandHandler> logger)
+    IDatabase db, IServiceScopeFactory scopes, IMediator mediator, IEmailSender email, TimeProvider clock, ILogger<ResolveStalePaymentsCommandHandler> logger,
+    Refunds.ResendStaleRefunds staleRefunds)
     : IRequestHandler<ResolveStalePaymentsCommand, SweepResult>
 {
     // Far beyond the client's 30 s timeout and the pay flow's 35 s wait for an in-flight duplicate: nobody is still asking.
@@ -30,13 +31,18 @@ internal sealed class ResolveStalePaymentsCommandHandler(
     public async Task<SweepResult> Handle(ResolveStalePaymentsCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var stale = await db.QueryAsync<StaleRow>("""
-            select p.id, p.account_id, p.status, p.amount_minor, p.amount_currency, p.updated_at, p.merchant_initiated, m.token, m.type
+        var stale = await db.QueryAsync<StaleRow>($"""
+            select p.id, p.account_id, p.status, p.amount_minor, p.amount_currency, p.updated_at, p.merchant_initiated, p.cancel_requested_at,
+                   m.token, m.type
             from payments_payments p left join payments_methods m on m.id = p.stored_method_id
             where p.status = 'unknown' or (p.status = 'processing' and p.updated_at < @Interrupted)
-               or (p.status = 'pending' and p.updated_at < @Unsettled)
+               or (p.status = 'pending' and p.updated_at < @Unsettled) or {StaleCancels.Unconfirmed}
             order by p.id limit 500
-            """, new { Interrupted = now - Interrupted, Unsettled = now - Unsettled }, ct);
+            """, new
+            {
+                Interrupted = now - Interrupted, Unsettled = now - Unsettled,
+                CancelResendBefore = now - StaleCancels.ResendEvery, CancelGiveUpBefore = now - StaleCancels.GiveUpAfter,
+            }, ct);
         int succeeded = 0, failed = 0;
         var errors = new List<string>();
         foreach (var payment in stale)
@@ -54,7 +60,10 @@ internal sealed class ResolveStalePaymentsCommandHandler(
                 logger.LogWarning(ex, "Could not resolve stale payment {PaymentId}", payment.Id);
             }
         }
-        return new SweepResult(stale.Count, succeeded, failed) { Errors = errors };
+        // Refunds whose answer never came are swept by the same job.
+        var refunds = await staleRefunds.RunAsync(ct);
+        errors.AddRange(refunds.Errors);
+        return new SweepResult(stale.Count + refunds.Found, succeeded + refunds.Succeeded, failed + refunds.Errors.Count) { Errors = errors };
     }
 
     private async Task ResolveAsync(IServiceProvider services, StaleRow payment, DateTimeOffset now, CancellationToken ct)
@@ -70,14 +79,19 @@ internal sealed class ResolveStalePaymentsCommandHandler(
                 await scoped.Send(new RecordPaymentOutcomeCommand(payment.Id, PaymentStatus.Unknown, null, null), ct);
             if (interrupted || now - payment.UpdatedAt >= CancelAfter)
             {
-                var reference = payment.Id.ToString("N");
-                await adyen.CancelByReferenceAsync(new CancelByReferenceRequest(reference) { Reference = reference }, $"cancel-{reference}", ct);
+                await StaleCancels.CancelAsync(services.GetRequiredService<IDatabase>(), adyen, payment.Id, payment.CancelRequestedAt, now, ct);
                 logger.LogInformation("Asked the processor to cancel payment {PaymentId}, whose outcome never reached us", payment.Id);
             }
             return;
         }
+        if (StaleCancels.IsDue(payment.CancelRequestedAt, now))
+        {
+            await StaleCancels.CancelAsync(services.GetRequiredService<IDatabase>(), services.GetRequiredService<AdyenCheckoutClient>(), payment.Id,
+                payment.CancelRequestedAt, now, ct);
+            logger.LogWarning("The cancel of payment {PaymentId} was never confirmed; asked again", payment.Id);
+        }
         // Finance hears once per payment, not at every run.
-        if (now - payment.UpdatedAt >= Unsettled && await db.ExecuteAsync(
+        if (payment.Status == PaymentStatus.Pending && now - payment.UpdatedAt >= Unsettled && await db.ExecuteAsync(
                 "update payments_payments set alerted_at = @Now where id = @Id and alerted_at is null", new { Now = now, payment.Id }, ct) == 1)
             await AlertFinanceAsync(payment, ct);
     }
@@ -92,7 +106,8 @@ internal sealed class ResolveStalePaymentsCommandHandler(
         {
             response = await adyen.PaymentsAsync(request, AdyenRequests.IdempotencyKey(payment.Id), ct);
         }
-        catch (Exception ex) when (ex is AdyenUnavailableException || ex is AdyenApiException { IsTransient: true } or AdyenApiException { ErrorCode: "704" })
+        catch (Exception ex) when (ex is AdyenUnavailableException || ex is AdyenApiException { IsTransient: true } or AdyenApiException { ErrorCode: "704" }
+                                   or AdyenApiException { StatusCode: >= 500 })
         {
             return false;
         }
@@ -122,6 +137,7 @@ internal sealed class ResolveStalePaymentsCommandHandler(
         public string AmountCurrency { get; init; } = "";
         public DateTimeOffset UpdatedAt { get; init; }
         public bool MerchantInitiated { get; init; }
+        public DateTimeOffset? CancelRequestedAt { get; init; }
         public string? Token { get; init; }
         public string? Type { get; init; }
     }

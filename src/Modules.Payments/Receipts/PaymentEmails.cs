@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Email;
+using Portal.BuildingBlocks.Messaging;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Contracts.Accounts;
 using Portal.Modules.Identity.Contracts.Users;
@@ -16,18 +17,19 @@ namespace Portal.Modules.Payments.Receipts;
 /// Renders a payment email from the Payments templates for the account's accounting and admin users whose email switch is
 /// on (the payer is one of them), one copy per address.
 /// </summary>
-internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, IConfiguration config, ILogger<PaymentEmails> logger)
+internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, IOutbox outbox, IConfiguration config, ILogger<PaymentEmails> logger)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     private string BaseUrl => (config["Portal:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
 
     public async Task SendAsync(string kind, Guid accountId, Guid paymentId, Money amount, IReadOnlyDictionary<string, string?> extra, CancellationToken ct,
-        Guid? onlyTo = null)
+        Guid? onlyTo = null, IReadOnlyCollection<string>? onlyAddresses = null)
     {
         var recipients = (onlyTo is { } userKey ? await PersonAsync(userKey, accountId, ct)
                 : await mediator.Send(new GetNotificationRecipientsQuery(accountId, AccountRole.Accounting), ct))
-            .DistinctBy(r => r.Email.Trim().ToLowerInvariant()).ToList();
+            .DistinctBy(r => Address(r.Email))
+            .Where(r => onlyAddresses is null || onlyAddresses.Contains(Address(r.Email))).ToList();
         if (recipients.Count == 0)
             return;
         var account = await mediator.Send(new GetAccountQuery(accountId), ct);
@@ -54,14 +56,20 @@ internal sealed class PaymentEmails(IMediator mediator, IEmailSender email, ICon
                 await email.SendAsync(EmailTemplates.Render(typeof(PaymentEmails).Assembly, kind, person.Email, values), ct);
                 sent++;
             }
-            // The handler is retried when nobody was mailed; after a partial send a retry would mail some people twice.
+            // When nobody was mailed, the exception makes the outbox retry the whole handler. After a partial send a retry would
+            // mail some people twice, so the ones left go into an event committed with this handler, which the outbox retries.
             catch (Exception ex) when (sent > 0 && ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Payment email {Kind} for {PaymentId} reached {Sent} of {Total} people", kind, paymentId, sent, recipients.Count);
+                logger.LogWarning(ex, "Payment email {Kind} for {PaymentId} reached {Sent} of {Total} people; the rest is retried", kind, paymentId, sent,
+                    recipients.Count);
+                outbox.Add(new PaymentEmailRemainderEvent(kind, accountId, paymentId, amount.Currency, amount.Value,
+                    new Dictionary<string, string?>(extra), [.. recipients.Skip(sent).Select(r => Address(r.Email))]));
                 return;
             }
         }
     }
+
+    private static string Address(string email) => email.Trim().ToLowerInvariant();
 
     // One person of the account who still bills for it and wants email; nobody otherwise.
     private async Task<IReadOnlyList<RecipientDto>> PersonAsync(Guid userKey, Guid accountId, CancellationToken ct) =>

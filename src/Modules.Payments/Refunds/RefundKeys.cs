@@ -6,6 +6,9 @@ namespace Portal.Modules.Payments.Refunds;
 /// <summary>The payment rules for a refund's Idempotency-Key: the same key and amount is the same refund, another amount is 409.</summary>
 internal static class RefundKeys
 {
+    /// <summary>The Idempotency-Key sent to the processor: the same for the first request and every resend of that refund.</summary>
+    public static string ProcessorKey(Guid refundId) => $"refund-{refundId:N}";
+
     public static async Task<ReservedRefund?> ExistingAsync(IDatabase db, ReserveRefundCommand command, CancellationToken ct)
     {
         if (command.IdempotencyKey is null)

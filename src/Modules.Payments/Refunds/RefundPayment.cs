@@ -29,14 +29,14 @@ internal sealed class RefundPaymentCommandHandler(IMediator mediator, AdyenCheck
             {
                 Reference = refund.RefundId.ToString("N"),
                 MerchantRefundReason = "CUSTOMER REQUEST",
-            }, $"refund-{refund.RefundId:N}", ct);
+            }, RefundKeys.ProcessorKey(refund.RefundId), ct);
             await mediator.Send(new MarkRefundCommand(refund.RefundId, RefundStatus.Received, response.PspReference), ct);
         }
         catch (Exception ex) when (ex is AdyenUnavailableException or AdyenApiException)
         {
-            // A lost answer leaves the refund requested: the REFUND webhook (matched by our reference) still settles it.
+            // A lost answer or a 5xx leaves the refund requested: the REFUND webhook settles it, or the stale sweep resends it with this key.
             logger.LogWarning("Refund {RefundId} was not confirmed by the processor: {Error}", refund.RefundId, ex.GetType().Name);
-            if (ex is AdyenApiException { StatusCode: >= 400 and < 500 })
+            if (ex is AdyenApiException { StatusCode: >= 400 and < 500, IsTransient: false })
                 await mediator.Send(new MarkRefundCommand(refund.RefundId, RefundStatus.Failed, null), ct);
         }
         return await mediator.Send(new GetRefundQuery(refund.RefundId), ct);

@@ -1,5 +1,6 @@
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
+using Portal.Modules.Payments.Contracts.Payments;
 
 namespace Portal.FaultHarness.Regressions;
 
@@ -34,6 +35,25 @@ public abstract class LostOutcomeTests(SqlDialect dialect) : RegressionTest(dial
 
         Assert.Null(error);
         Assert.Single(lost);
+        Assert.True(broken.Length == 0, broken);
+    }
+
+    // Found by seeds 17 and 39 (sqlite) once a 500 left the payment unknown: the resolver's cancel worked, but its TECHNICAL_CANCEL
+    // webhook was dropped, and asking again with the same key only replayed the answer, so the invoices stayed held.
+    [DbFact]
+    public async Task Pay_when_the_processor_answers_500_and_the_cancel_webhook_is_lost_holds_nothing_after_the_resolver()
+    {
+        var run = await ArrangeAsync(seed: 7104);
+        Host.Emulator.Chaos.FailNext(1);
+
+        var error = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(PayAll(run, save: false)));
+        Host.Advance(TimeSpan.FromMinutes(6));
+        await Host.Primary.SendAsync(new ResolveStalePaymentsCommand());
+        var lost = await TakeWebhooksAsync();
+        var broken = await SettleAndCheckAsync(run);
+
+        Assert.Null(error);
+        Assert.Contains(lost, w => w.EventCode == "TECHNICAL_CANCEL");
         Assert.True(broken.Length == 0, broken);
     }
 

@@ -1,6 +1,7 @@
 using Portal.BuildingBlocks;
 using Portal.BuildingBlocks.Data;
 using Portal.IntegrationTests.Infrastructure;
+using Portal.Modules.Payments.Contracts.Payments;
 using Portal.Modules.Payments.Contracts.Refunds;
 
 namespace Portal.FaultHarness.Regressions;
@@ -37,8 +38,9 @@ public abstract class RefundTests(SqlDialect dialect) : RegressionTest(dialect)
         run.RefundIntents[payment.PaymentId] = third.Value;
         Host.Emulator.Chaos.DropResponseAfterChargeNext(1);
 
-        var first = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third)));
-        var again = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third)));
+        // Finance presses again on the same back-office form, which carries the refund key made at review.
+        var first = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third, "review-1")));
+        var again = await StepAsync(new OperationFaults(), () => Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, third, "review-1")));
         var broken = await SettleAndCheckAsync(run);
 
         Assert.Null(first);
@@ -61,6 +63,34 @@ public abstract class RefundTests(SqlDialect dialect) : RegressionTest(dialect)
         Assert.IsType<HostStoppedException>(error);
         Assert.True(broken.Length == 0, broken);
     }
+
+    // The resend sweep: a refund left requested by a 500 that the processor then refuses with a 4xx (here: it no longer knows
+    // the payment's pspReference) fails, so its reservation no longer counts as refunded.
+    [DbFact]
+    public async Task Refund_left_requested_that_the_processor_refuses_on_resend_fails()
+    {
+        var run = await ArrangeAsync(seed: 7204);
+        var payment = await Host.Primary.SendAsync(PayAll(run, save: false));
+        Host.Emulator.Chaos.FailNext(1);
+        var refund = await Host.Primary.SendAsync(new RefundPaymentCommand(payment.PaymentId, payment.Amount));
+        await Host.Primary.QueryAsync<Guid>("update payments_payments set psp_reference = 'NOSUCHPAYMENT000' where id = @PaymentId returning id",
+            new { payment.PaymentId });
+
+        Host.Advance(TimeSpan.FromMinutes(2));
+        await Host.Primary.SendAsync(new ResolveStalePaymentsCommand());
+        var early = await StatusAsync(refund.RefundId);
+        Host.Advance(TimeSpan.FromMinutes(2));
+        await Host.Primary.SendAsync(new ResolveStalePaymentsCommand());
+        var swept = await StatusAsync(refund.RefundId);
+
+        Assert.Equal("requested", refund.Status);
+        Assert.Equal("requested", early);
+        Assert.Equal("failed", swept);
+        Assert.Empty(Host.Emulator.Refunds);
+    }
+
+    private async Task<string> StatusAsync(Guid refundId) =>
+        (await Host.Primary.QueryAsync<string>("select status from payments_refunds where id = @RefundId", new { RefundId = refundId })).Single();
 }
 
 public sealed class SqliteRefundTests() : RefundTests(SqlDialect.Sqlite);

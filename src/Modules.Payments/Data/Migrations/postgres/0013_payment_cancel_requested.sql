@@ -1,0 +1,1 @@
+alter table payments_payments add column cancel_requested_at timestamptz null;
