@@ -14,10 +14,11 @@ internal sealed class SkipAutopayInvoiceCommandHandler(IDatabase db, IMediator m
 {
     protected override async Task Handle(SkipAutopayInvoiceCommand command, CancellationToken ct)
     {
+        // Taken before both reads below, as the charge's claim takes it (ClaimAutopayAttemptCommand). The invoice is read under
+        // the lock too: a charge that finished between an earlier read and the lock has left no 'charging' attempt, only a paid invoice.
+        await AutopaySql.LockAccountAsync(db, command.AccountId, ct);
         if (await mediator.Send(new GetInvoiceQuery(command.AccountId, command.InvoiceId), ct) is not { Status: "open" or "partially_paid" })
             throw new NotFoundException("There is no such open invoice.");
-        // Taken before the read below, as the charge's claim takes it (ClaimAutopayAttemptCommand).
-        await AutopaySql.LockAccountAsync(db, command.AccountId, ct);
         var charging = await db.ExecuteScalarAsync<long>("""
             select count(*) from payments_autopay_attempts where invoice_id = @InvoiceId and account_id = @AccountId and status = 'charging'
             """, new { command.InvoiceId, command.AccountId }, ct);
