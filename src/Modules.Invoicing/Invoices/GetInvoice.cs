@@ -13,52 +13,13 @@ internal sealed class GetInvoiceQueryHandler(IDatabase db, InvoicingOptions opti
             select {InvoiceRow.Columns} from invoicing_invoices
             where id = @InvoiceId and account_id = @AccountId and status <> 'scheduled' and invoice_date >= @From
             """;
-        const string linesSql = """
-            select description, quantity_e4, unit_price_minor, amount_minor from invoicing_invoice_lines
-            where invoice_id = @InvoiceId order by line_no
-            """;
-        const string paymentsSql = """
-            select payment_id, amount_minor - reopened_minor as amount_minor, status, created_at, applied_at from invoicing_holds
-            where invoice_id = @InvoiceId and status in ('held', 'applied')
-            order by created_at, seq
-            """;
         var invoice = await db.QuerySingleOrDefaultAsync<InvoiceRow>(
             invoiceSql, new { query.InvoiceId, query.AccountId, From = options.VisibleFrom(null) }, ct);
         if (invoice is null)
             return null;
-        var lines = await db.QueryAsync<LineRow>(linesSql, new { query.InvoiceId }, ct);
-        var payments = await db.QueryAsync<PaymentRow>(paymentsSql, new { query.InvoiceId }, ct);
         return new InvoiceDetailDto(
             invoice.Id, invoice.InvoiceNumber, invoice.InvoiceDate, invoice.DueDate, invoice.Status, Money.Dollars(invoice.TotalMinor),
             Money.Dollars(invoice.BalanceMinor), Money.Dollars(invoice.HeldMinor), invoice.AllowPartialPayment,
-            lines.Select(l => new InvoiceLineDto(
-                l.Description, Invoice.FromQuantityE4(l.QuantityE4), Money.Dollars(l.UnitPriceMinor), Money.Dollars(l.AmountMinor))).ToList(),
-            payments.Select(p => new InvoicePaymentDto(
-                p.PaymentId, Money.Dollars(p.AmountMinor), p.Status == "held" ? "pending" : "applied",
-                DateOnly.FromDateTime((p.AppliedAt ?? p.CreatedAt).UtcDateTime))).ToList());
-    }
-
-    private sealed record LineRow
-    {
-        public string Description { get; init; } = "";
-
-        public long QuantityE4 { get; init; }
-
-        public long UnitPriceMinor { get; init; }
-
-        public long AmountMinor { get; init; }
-    }
-
-    private sealed record PaymentRow
-    {
-        public Guid PaymentId { get; init; }
-
-        public long AmountMinor { get; init; }
-
-        public string Status { get; init; } = "";
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset? AppliedAt { get; init; }
+            await InvoiceDetailSql.LinesAsync(db, query.InvoiceId, ct), await InvoiceDetailSql.PaymentsAsync(db, query.InvoiceId, ct));
     }
 }
